@@ -1,0 +1,511 @@
+"""Model: the base class of every material model (a ``torch.nn.Module``).
+
+Call contract (model.txt):
+
+- ``model(*inputs)`` -> outputs (one typed wrapper, or a tuple in ``output_spec`` order);
+- ``model(*inputs, v=v)`` -> ``(*outputs, v_out)`` with ``v[var][leaf]`` tangents carrying
+  leading K seed axes;
+- ``model(*inputs, v=v, v2=v2[, vh=vh])`` -> ``(*outputs, v_out, v2_out[, vh_out])``
+  for models with ``SUPPORTS_SECOND_ORDER``.
+
+A *leaf* writes ``forward(self, <inputs...>, *nl)`` returning one ``Local`` per output:
+the value and its local partial derivatives (one action per input / parameter, keyed
+by schema field or parameter name).  The base class applies them to the seeds, to
+promoted parameters and to second order.  A model whose ``forward`` accepts ``v``
+itself (composites, user code written against the documented API) handles tangents
+directly.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar, Mapping
+
+import nmhit
+import torch
+from torch import nn
+
+from neml2.errors import InputError
+from neml2.models.chain_rule import (
+    ChainRuleAction,
+    Local,
+    SecondOrderChainRuleAction,
+    push,
+    push2,
+)
+from neml2.schema import Field, HitSchema
+from neml2.types import TensorWrapper
+from neml2.types.tensors import TYPES, Scalar
+
+_VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(~[0-9]+)?$")
+_PASSTHROUGH = object()
+
+
+@dataclass
+class NLParam:
+    """A parameter resolved to a runtime input (mode 3: another model's output; mode 4: a variable)."""
+
+    input_name: str
+    tail_index: int
+    provider: Any = None
+    provider_output: str | None = None
+
+
+class _Params:
+    """Parameter view for one call: static values from the model, promoted ones from ``nl``."""
+
+    __slots__ = ("_model", "_nl")
+
+    def __init__(self, model: Model, nl: tuple) -> None:
+        self._model = model
+        self._nl = nl
+
+    def __getattr__(self, name: str) -> Any:
+        return self._model._get_param(name, self._nl)
+
+
+def _literal(type_cls: type[TensorWrapper], values: list[float]) -> TensorWrapper:
+    """A typed value from a list of HIT floats."""
+    data = torch.tensor(values, dtype=torch.float64)
+    from neml2 import settings
+
+    data = data.to(settings.default_dtype)
+    base = type_cls.BASE_SHAPE
+    if not base:
+        return type_cls(data[0] if len(values) == 1 else data)
+    if hasattr(type_cls, "fill") and len(values) != _prod(base):
+        try:
+            return type_cls.fill(*data.unbind(-1))  # type: ignore[attr-defined]
+        except (TypeError, ValueError):
+            pass
+    if len(values) % _prod(base):
+        raise ValueError(f"{len(values)} values do not fill a {type_cls.__name__} of shape {base}")
+    return type_cls(data.reshape(-1, *base).squeeze(0))
+
+
+def _prod(shape: tuple[int, ...]) -> int:
+    out = 1
+    for s in shape:
+        out *= s
+    return out
+
+
+def _parse_floats(spec: str) -> list[float] | None:
+    try:
+        return [float(x) for x in spec.split()]
+    except ValueError:
+        return None
+
+
+def register_submodule(parent: nn.Module, child: nn.Module, fallback: str, *, used: set[str] | None = None) -> str:
+    """Add ``child`` to ``parent`` under its HIT block name when possible, else ``fallback``."""
+    name = getattr(child, "_hit_name", None)
+    ok = (
+        isinstance(name, str)
+        and name.isidentifier()
+        and not hasattr(parent, name)
+        and (used is None or name not in used)
+    )
+    attr = name if ok else fallback
+    parent.add_module(attr, child)
+    if used is not None:
+        used.add(attr)
+    return attr
+
+
+class Model(nn.Module):
+    """Base class for models with declared variable names."""
+
+    SECTION: ClassVar[str] = "Models"
+    SUPPORTS_SECOND_ORDER: bool = False
+    hit: ClassVar[HitSchema | None] = None
+    _DIRECT: ClassVar[bool] = False
+
+    input_spec: dict[str, type[TensorWrapper]]
+    output_spec: dict[str, type[TensorWrapper]]
+    output_priorities: dict[str, str | None] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._DIRECT = "v" in inspect.signature(cls.forward).parameters
+
+    def __init__(self, *, _factory: Any = None, _where: dict[str, Any] | None = None, **hit_values: Any) -> None:
+        super().__init__()
+        d = self.__dict__
+        d["_typed"] = {}
+        d["_nl_params"] = {}
+        d["_key_map"] = {}
+        d["_static_params"] = set()
+        d["options"] = {}
+        d["vars"] = {}
+        d["_where"] = _where or {"block": type(self).__name__}
+        if "input_spec" not in type(self).__dict__:
+            self.input_spec = {}
+        if "output_spec" not in type(self).__dict__:
+            self.output_spec = {}
+        self.output_priorities = {}
+        if self.hit is not None:
+            self._store_schema_values(hit_values, _factory)
+        elif hit_values:
+            raise InputError(f"unknown options: {', '.join(hit_values)}", **self._where)
+
+    # ----------------------------------------------------------- construction
+    @classmethod
+    def from_hit(cls, node: nmhit.Node, factory: Any) -> Any:
+        where = factory.where(cls.SECTION, node.path())
+        values = cls.hit.read_node(node, where) if cls.hit is not None else {}
+        obj = cls(_factory=factory, _where=where, **values)
+        obj._hit_name = node.path()
+        return obj
+
+    def _error(self, message: str, option: str | None = None) -> InputError:
+        return InputError(message, option=option, **self._where)
+
+    def _store_schema_values(self, hit_values: dict[str, Any], factory: Any) -> None:
+        assert self.hit is not None
+        values = self.hit.resolve(hit_values, self._where)
+        names: dict[str, Any] = {}
+        for key, f in self.hit:
+            if f.kind == "option":
+                self.options[key] = values[key]
+                names[key] = values[key]
+        fields = [(k, f) for k, f in self.hit if f.kind in ("input", "output")]
+        pending = list(fields)
+        for _ in range(len(fields) + 1):
+            still = []
+            for key, f in pending:
+                value = values[key]
+                if value is None:
+                    value = key if f.default is None else f.default
+                    if f.optional:
+                        names[key] = None
+                        continue
+                    if isinstance(value, str) and "{" in value:
+                        try:
+                            value = value.format(**{k: v for k, v in names.items() if v is not None})
+                        except KeyError:
+                            still.append((key, f))
+                            continue
+                names[key] = value
+            pending = still
+            if not pending:
+                break
+        for key, f in fields:
+            name = names.get(key)
+            if name is None:
+                continue
+            self.vars[key] = name
+            spec = self.input_spec if f.kind == "input" else self.output_spec
+            type_cls = TYPES[f.type] if isinstance(f.type, str) else f.type
+            for var in name if isinstance(name, list) else [name]:
+                if not _VAR_RE.match(var):
+                    raise self._error(f"invalid variable name {var!r}", key)
+                spec[var] = type_cls
+            if not isinstance(name, list):
+                self._key_map[key] = name
+            if f.kind == "output" and f.priority:
+                for var in name if isinstance(name, list) else [name]:
+                    self.output_priorities[var] = f.priority
+        for key, f in self.hit:
+            if f.kind in ("parameter", "buffer"):
+                value = values[key]
+                if value is None:
+                    continue
+                type_cls = TYPES[f.type] if isinstance(f.type, str) else f.type
+                try:
+                    if f.kind == "buffer":
+                        self.declare_typed_buffer(key, value, type_cls, factory=factory)
+                    else:
+                        self.declare_typed_parameter(key, value, type_cls, factory=factory, allow_nonlinear=f.nonlinear)
+                except InputError as e:
+                    raise e.located(option=key, **self._where) from None
+
+    # --------------------------------------------------------- parameters
+    def register_typed_parameter(self, name: str, value: TensorWrapper) -> None:
+        """Store ``value`` as a calibration-tracked ``nn.Parameter`` exposed as a typed attribute."""
+        data = value.data
+        param = data if isinstance(data, nn.Parameter) else nn.Parameter(data.detach().clone())
+        self._typed[name] = type(value)
+        self._static_params.add(name)
+        self.register_parameter(name, param)
+
+    def register_typed_buffer(self, name: str, value: TensorWrapper, persistent: bool = True) -> None:
+        """Store ``value`` as a constant buffer exposed as a typed attribute."""
+        self._typed[name] = type(value)
+        self._static_params.add(name)
+        self.register_buffer(name, value.data.detach(), persistent=persistent)
+
+    def _resolve_constant(self, name: str, spec: Any, type_cls: type[TensorWrapper], factory: Any) -> TensorWrapper | None:
+        """Modes 1 and 2: a literal or a [Tensors] entry, else None."""
+        if isinstance(spec, TensorWrapper):
+            return spec if isinstance(spec, type_cls) else type_cls(spec.data)
+        if isinstance(spec, (torch.Tensor, int, float)) and not isinstance(spec, bool):
+            return type_cls(torch.as_tensor(spec))
+        if isinstance(spec, (list, tuple)) and all(isinstance(x, (int, float)) for x in spec):
+            spec = " ".join(str(x) for x in spec)
+        if not isinstance(spec, str):
+            raise self._error(f"cannot interpret {spec!r} as a {type_cls.__name__}", name)
+        floats = _parse_floats(spec)
+        if floats is not None and floats:
+            try:
+                return _literal(type_cls, floats)
+            except ValueError as e:
+                raise self._error(str(e), name) from None
+        if factory is not None and factory.has_tensor(spec):
+            value = factory.get_tensor(spec)
+            if not isinstance(value, TensorWrapper):
+                raise self._error(f"[Tensors]/{spec} is not a tensor", name)
+            if isinstance(value, type_cls):
+                return value
+            if value.base_shape != type_cls.BASE_SHAPE:
+                raise self._error(
+                    f"[Tensors]/{spec} is a {type(value).__name__}, expected a {type_cls.__name__}", name
+                )
+            return type_cls(value.data)
+        return None
+
+    def declare_typed_parameter(
+        self,
+        name: str,
+        spec: Any,
+        type_cls: type[TensorWrapper],
+        *,
+        factory: Any = None,
+        allow_nonlinear: bool = False,
+    ) -> None:
+        """Resolve ``spec`` (literal, [Tensors] name, model output or variable) into a parameter."""
+        value = self._resolve_constant(name, spec, type_cls, factory)
+        if value is not None:
+            self.register_typed_parameter(name, value)
+            return
+        if not allow_nonlinear:
+            raise self._error(f"{spec!r} is neither a number nor a [Tensors] name", name)
+        model_name, _, var = spec.partition(".")
+        provider = provider_output = None
+        if factory is not None and factory.has_model(model_name):
+            provider = factory.get_model(model_name)
+            outs = list(provider.output_spec)
+            if var:
+                if var not in provider.output_spec:
+                    raise self._error(f"model '{model_name}' has no output '{var}'; outputs: {', '.join(outs)}", name)
+                provider_output = var
+            elif len(outs) == 1:
+                provider_output = outs[0]
+            else:
+                raise self._error(
+                    f"model '{model_name}' has {len(outs)} outputs; name one as '{model_name}.<output>' ({', '.join(outs)})",
+                    name,
+                )
+            input_name = provider_output
+        else:
+            if not _VAR_RE.match(spec):
+                raise self._error(
+                    f"{spec!r} is not a number, a [Tensors] name, a model or a variable name", name
+                )
+            input_name = spec
+        promoted = [p.input_name for p in self._nl_params.values()]
+        tail = promoted.index(input_name) if input_name in promoted else len(dict.fromkeys(promoted))
+        self._nl_params[name] = NLParam(input_name, tail, provider, provider_output)
+        self.input_spec[input_name] = type_cls
+        self._key_map[name] = input_name
+        self._typed[name] = type_cls
+
+    def declare_typed_buffer(self, name: str, spec: Any, type_cls: type[TensorWrapper], *, factory: Any = None) -> None:
+        """Resolve ``spec`` as a constant (literal or [Tensors] name) and register it as a buffer."""
+        value = self._resolve_constant(name, spec, type_cls, factory)
+        if value is None:
+            raise self._error(f"{spec!r} is neither a number nor a [Tensors] name", name)
+        self.register_typed_buffer(name, value)
+
+    def _get_param(self, name: str, nl_params: tuple = ()) -> Any:
+        """A parameter's value: the static slot, or its promoted input from ``nl_params``."""
+        p = self._nl_params.get(name)
+        if p is not None:
+            return nl_params[p.tail_index]
+        return getattr(self, name)
+
+    def params(self, nl: tuple = ()) -> _Params:
+        """Attribute view of all parameters for one call (``p = self.params(nl); p.E``)."""
+        return _Params(self, nl)
+
+    @property
+    def nl_params(self) -> dict[str, NLParam]:
+        return self._nl_params
+
+    def __getattr__(self, name: str) -> Any:
+        typed = self.__dict__.get("_typed")
+        if typed is not None and name in typed and name in self._static_params:
+            d = self.__dict__
+            data = d["_parameters"].get(name)
+            if data is None:
+                data = d["_buffers"].get(name)
+            if data is not None:
+                return typed[name](data)
+        return super().__getattr__(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        typed = self.__dict__.get("_typed")
+        if typed is not None and name in self.__dict__.get("_static_params", ()):
+            if isinstance(value, TensorWrapper):
+                value = value.data
+            if name in self._parameters and isinstance(value, torch.Tensor) and not isinstance(value, nn.Parameter):
+                value = nn.Parameter(value)
+        super().__setattr__(name, value)
+
+    # ------------------------------------------------------------- calling
+    @property
+    def input_names(self) -> list[str]:
+        return list(self.input_spec)
+
+    @property
+    def output_names(self) -> list[str]:
+        return list(self.output_spec)
+
+    def var(self, field: str) -> Any:
+        """The variable name(s) bound to schema field ``field`` (None if absent)."""
+        return self.vars.get(field)
+
+    def _wrap_inputs(self, args: tuple) -> tuple:
+        if len(args) != len(self.input_spec):
+            raise TypeError(
+                f"{type(self).__name__} takes {len(self.input_spec)} inputs ({', '.join(self.input_spec)}), got {len(args)}"
+            )
+        if all(isinstance(a, TensorWrapper) for a in args):
+            return args
+        return tuple(
+            a if isinstance(a, TensorWrapper) else t(a) for a, t in zip(args, self.input_spec.values())
+        )
+
+    def __call__(self, *args: Any, v: Any = None, v2: Any = None, vh: Any = None) -> Any:
+        args = self._wrap_inputs(args)
+        if self._DIRECT:
+            if v is None and v2 is None and vh is None:
+                return self.forward(*args)
+            if vh is not None:
+                return self.forward(*args, v=v, v2=v2, vh=vh)
+            if v2 is not None:
+                return self.forward(*args, v=v, v2=v2)
+            return self.forward(*args, v=v)
+        res = self.forward(*args)
+        locs = (res,) if isinstance(res, (Local, TensorWrapper)) else tuple(res)
+        values = tuple(x.value if isinstance(x, Local) else x for x in locs)
+        if v is None and v2 is None and vh is None:
+            return values[0] if len(values) == 1 else values
+        v = v or {}
+        v_out: dict[str, Any] = {}
+        v2_out: dict[str, Any] = {}
+        vh_out: dict[str, Any] = {}
+        for name, loc in zip(self.output_spec, locs):
+            if not isinstance(loc, Local):
+                continue
+            acts = self._map_actions(loc.d1)
+            t = push(v, acts, loc.value)
+            if t:
+                v_out[name] = t
+            if v2 is not None or vh is not None:
+                t2 = push2(v, v2 or {}, acts, self._map_actions2(loc.d2), vh)
+                if t2:
+                    v2_out[name] = t2
+            if vh is not None:
+                th = push(vh, acts, loc.value)
+                if th:
+                    vh_out[name] = th
+        if vh is not None:
+            return (*values, v_out, v2_out, vh_out)
+        if v2 is not None:
+            return (*values, v_out, v2_out)
+        return (*values, v_out)
+
+    def _map_key(self, key: str) -> str | None:
+        if key in self._static_params:
+            return None
+        return self._key_map.get(key, key)
+
+    def _map_actions(self, actions: Mapping[str, ChainRuleAction]) -> dict[str, ChainRuleAction]:
+        out: dict[str, ChainRuleAction] = {}
+        for key, act in actions.items():
+            var = self._map_key(key)
+            if var is None:
+                continue
+            prev = out.get(var)
+            out[var] = act if prev is None else (lambda t, a=prev, b=act: a(t) + b(t))
+        return out
+
+    def _map_actions2(
+        self, actions: Mapping[tuple[str, str], SecondOrderChainRuleAction] | None
+    ) -> dict[tuple[str, str], SecondOrderChainRuleAction] | None:
+        if not actions:
+            return None
+        out = {}
+        for (i, j), act in actions.items():
+            vi, vj = self._map_key(i), self._map_key(j)
+            if vi is not None and vj is not None:
+                out[(vi, vj)] = act
+        return out
+
+    def call_by_name(self, state: Mapping[str, Any]) -> dict[str, TensorWrapper]:
+        """Pure forward with inputs keyed by variable name; returns outputs keyed by name."""
+        missing = [n for n in self.input_spec if n not in state]
+        if missing:
+            raise KeyError(f"{type(self).__name__}: missing inputs {', '.join(missing)}")
+        out = self(*[state[n] for n in self.input_spec])
+        out = out if isinstance(out, tuple) else (out,)
+        return dict(zip(self.output_spec, out))
+
+    # ---------------------------------------------- documented chain-rule API
+    def apply_chain_rule(
+        self,
+        v: dict[str, dict[str, TensorWrapper]],
+        output_name: str,
+        actions: Mapping[str, ChainRuleAction],
+        *,
+        output: TensorWrapper | None = None,
+    ) -> dict[str, dict[str, TensorWrapper]]:
+        """Apply local actions to tangents ``v``; accumulate per seed leaf."""
+        t = push(v or {}, actions, output)
+        return {output_name: t} if t else {}
+
+    def apply_chain_rule_2(
+        self,
+        v: dict[str, dict[str, TensorWrapper]],
+        v2: dict[str, dict[str, dict[str, TensorWrapper]]],
+        output_name: str,
+        actions_1: Mapping[str, ChainRuleAction],
+        actions_2: Mapping[tuple[str, str], SecondOrderChainRuleAction] | None,
+        vh: dict[str, dict[str, TensorWrapper]] | None = None,
+    ) -> dict[str, dict[str, dict[str, TensorWrapper]]]:
+        """Second-order push ``g''(f)[v, vh] + g'(f) v2``."""
+        t = push2(v or {}, v2 or {}, actions_1, actions_2, vh)
+        return {output_name: t} if t else {}
+
+    def propagate_tangents(
+        self,
+        v: dict[str, dict[str, TensorWrapper]],
+        output_name: str,
+        actions_1: Mapping[str, ChainRuleAction],
+        *,
+        output: TensorWrapper | None = None,
+        v2: Any = None,
+        actions_2: Mapping[tuple[str, str], SecondOrderChainRuleAction] | None = None,
+        vh: Any = None,
+    ) -> tuple:
+        """``(v_out,)``, ``(v_out, v2_out)`` or ``(v_out, v2_out, vh_out)`` as requested."""
+        v_out = self.apply_chain_rule(v, output_name, actions_1, output=output)
+        if v2 is None and vh is None:
+            return (v_out,)
+        v2_out = self.apply_chain_rule_2(v, v2 or {}, output_name, actions_1, actions_2, vh)
+        if vh is None:
+            return (v_out, v2_out)
+        return (v_out, v2_out, self.apply_chain_rule(vh, output_name, actions_1, output=output))
+
+    def forward(self, *args: Any) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError(f"{type(self).__name__} does not implement forward()")
+
+    def extra_repr(self) -> str:
+        return f"inputs={list(self.input_spec)}, outputs={list(self.output_spec)}"
+
+
+def schema_fields(model: Model, kind: str) -> list[tuple[str, Field]]:
+    return [(k, f) for k, f in (model.hit or HitSchema()) if f.kind == kind]

@@ -1,0 +1,214 @@
+"""HitSchema: the declarative option list of an input-file type.
+
+A type declares ``hit = HitSchema({...})`` mapping option names to fields:
+
+- ``option(type, default)``: a plain setting (str, int, float, bool, list, list[float]).
+- ``input(type, name)`` / ``output(type, name)``: the option names a variable the
+  model reads / writes; unset, the variable is named ``name`` (a template such as
+  ``"{variable}_rate"`` may use other options), or is absent when ``optional``.
+- ``parameter(type, default)``: a model parameter (literal, [Tensors] name, or a
+  variable / another model's output when ``nonlinear``).
+- ``buffer(type, default)``: a constant tensor (literal or [Tensors] name).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+import nmhit
+
+from neml2.errors import InputError
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "required"
+
+
+REQUIRED: Any = _Required()
+OPTIONAL: Any = None
+
+
+@dataclass
+class Field:
+    kind: str  # option | input | output | parameter | buffer
+    type: Any  # python type / "list" / "list[float]" / TensorWrapper subclass
+    default: Any = REQUIRED
+    doc: str = ""
+    optional: bool = False  # input/output: absent unless set
+    multi: bool = False  # input/output/parameter: a list of names / values
+    priority: str | None = None
+    nonlinear: bool = True
+    choices: tuple[str, ...] | None = None
+    name: str = field(default="")
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED and not self.optional
+
+    def type_name(self) -> str:
+        t = self.type
+        if isinstance(t, str):
+            return t
+        return getattr(t, "__name__", str(t))
+
+
+def option(type_: Any, default: Any = REQUIRED, doc: str = "", choices: tuple[str, ...] | None = None) -> Field:
+    return Field("option", type_, default, doc, choices=choices)
+
+
+def input(type_: Any, name: str | None = None, *, optional: bool = False, multi: bool = False, doc: str = "") -> Field:  # noqa: A001
+    return Field("input", type_, name, doc, optional=optional, multi=multi)
+
+
+def output(
+    type_: Any,
+    name: str | None = None,
+    *,
+    optional: bool = False,
+    multi: bool = False,
+    priority: str | None = None,
+    doc: str = "",
+) -> Field:
+    return Field("output", type_, name, doc, optional=optional, multi=multi, priority=priority)
+
+
+def parameter(type_: Any, default: Any = REQUIRED, *, nonlinear: bool = True, multi: bool = False, doc: str = "") -> Field:
+    return Field("parameter", type_, default, doc, nonlinear=nonlinear, multi=multi)
+
+
+def buffer(type_: Any, default: Any = REQUIRED, doc: str = "") -> Field:
+    return Field("buffer", type_, default, doc, nonlinear=False)
+
+
+class HitSchema:
+    """Ordered mapping option name -> Field, with HIT parsing and validation."""
+
+    def __init__(self, fields: dict[str, Field] | None = None, **kwargs: Field) -> None:
+        self.fields: dict[str, Field] = {**(fields or {}), **kwargs}
+        for name, f in self.fields.items():
+            f.name = name
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.fields.items())
+
+    def extend(self, fields: dict[str, Field] | None = None, **kwargs: Field) -> HitSchema:
+        return HitSchema({**self.fields, **(fields or {}), **kwargs})
+
+    # ----------------------------------------------------------------- parsing
+    def read_node(self, node: nmhit.Node, where: dict[str, Any]) -> dict[str, Any]:
+        """Raw option values of a HIT block, validated against the schema (strings kept)."""
+        values: dict[str, Any] = {}
+        for child in node.children(nmhit.NodeType.Field):
+            key = child.path()
+            if key == "type":
+                continue
+            if key not in self.fields:
+                raise InputError(
+                    f"unknown option{suggest(key, self.fields)}; valid options: {', '.join(self.fields) or '(none)'}",
+                    option=key,
+                    line=child.line(),
+                    **where,
+                )
+            values[key] = _node_value(child, self.fields[key], {**where, "line": child.line()})
+        return values
+
+    def resolve(self, values: dict[str, Any], where: dict[str, Any]) -> dict[str, Any]:
+        """Apply defaults, reject unknown and missing options, coerce python values."""
+        out: dict[str, Any] = {}
+        for key in values:
+            if key not in self.fields:
+                raise InputError(
+                    f"unknown option{suggest(key, self.fields)}; valid options: {', '.join(self.fields) or '(none)'}",
+                    option=key,
+                    **where,
+                )
+        for name, f in self.fields.items():
+            if name in values and values[name] is not None:
+                out[name] = coerce(f, values[name], {**where, "option": name})
+            elif f.required and f.kind not in ("input", "output"):
+                raise InputError("missing required option", option=name, **where)
+            else:
+                out[name] = None if f.default is REQUIRED else f.default
+        return out
+
+
+def suggest(key: str, valid: Any) -> str:
+    close = difflib.get_close_matches(key, list(valid), n=3, cutoff=0.6)
+    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def _node_value(child: nmhit.Node, f: Field, where: dict[str, Any]) -> Any:
+    try:
+        return child.param_str()
+    except nmhit.Error as e:  # pragma: no cover - nmhit validates syntax already
+        raise InputError(str(e), option=f.name, **where) from None
+
+
+def _split(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, (list, tuple)):
+        out: list[str] = []
+        for v in value:
+            out.extend(_split(v) if isinstance(v, str) else [v])
+        return out
+    return [value]
+
+
+_BOOL = {"true": True, "false": False, "1": True, "0": False, "on": True, "off": False, "yes": True, "no": False}
+
+
+def coerce(f: Field, value: Any, where: dict[str, Any]) -> Any:
+    """Coerce a HIT string or python value to the field's value type."""
+    t = f.type
+    if f.kind in ("input", "output"):
+        names = _split(value)
+        if not all(isinstance(n, str) for n in names):
+            raise InputError(f"expected a variable name, got {value!r}", **where)
+        if f.multi:
+            return names
+        if len(names) != 1:
+            raise InputError(f"expected one variable name, got {len(names)}: {value!r}", **where)
+        return names[0]
+    if f.kind in ("parameter", "buffer"):
+        return value
+    try:
+        if t is str:
+            if not isinstance(value, str):
+                raise ValueError(f"expected a string, got {value!r}")
+            if f.choices and value.upper() not in f.choices and value not in f.choices:
+                raise ValueError(f"invalid value {value!r}; valid choices: {', '.join(f.choices)}")
+            return value
+        if t is bool:
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, str) and value.lower() in _BOOL:
+                return _BOOL[value.lower()]
+            raise ValueError(f"expected true/false, got {value!r}")
+        if t is int:
+            if isinstance(value, bool):
+                raise ValueError(f"expected an integer, got {value!r}")
+            if isinstance(value, int):
+                return value
+            if isinstance(value, str):
+                return int(value)
+            raise ValueError(f"expected an integer, got {value!r}")
+        if t is float:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return float(value)
+            return float(value)
+        if t == "list":
+            return [str(v) for v in _split(value)]
+        if t == "list[float]":
+            return [float(v) for v in _split(value)]
+        if t == "list[int]":
+            return [int(v) for v in _split(value)]
+    except (TypeError, ValueError) as e:
+        msg = str(e)
+        if msg.startswith("could not convert") or msg.startswith("invalid literal"):
+            msg = f"expected a {f.type_name()}, got {value!r}"
+        raise InputError(msg, **where) from None
+    return value

@@ -1,0 +1,326 @@
+"""TensorWrapper: a raw tensor plus the layout metadata of NEML2's typed tensors.
+
+Data layout is ``(*K, *batch, *sub_batch, *base)``. ``K`` axes are tangent seed
+directions (chain rule), ``batch`` axes are material points (broadcasting, right
+aligned), ``sub_batch`` axes are per-point sites (e.g. slip systems) and ``base``
+is the fixed shape of the type (SR2: ``(6,)``).  Binary operations align the four
+groups separately, so a tangent with K seeds combines with a coefficient that has
+none, and a per-site quantity combines with a per-point one.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, TypeVar
+
+import torch
+
+T = TypeVar("T", bound="TensorWrapper")
+
+Number = int | float
+
+
+def default_dtype() -> torch.dtype:
+    """NEML2 computes in float64 unless the input file's [Settings] says otherwise."""
+    from neml2 import settings
+
+    return settings.default_dtype
+
+
+def as_data(value: Any, dtype: torch.dtype | None = None) -> torch.Tensor:
+    """Convert numbers / sequences / tensors to a floating tensor (float64 by default)."""
+    if isinstance(value, torch.Tensor):
+        if not value.is_floating_point():
+            return value.to(dtype or default_dtype())
+        return value
+    return torch.as_tensor(value, dtype=dtype or default_dtype())
+
+
+class TensorWrapper:
+    """Base of all typed tensors; subclasses fix ``BASE_SHAPE``."""
+
+    BASE_SHAPE: ClassVar[tuple[int, ...]] = ()
+    __slots__ = (
+        "data",
+        "sub_batch_ndim",
+        "sub_batch_state",
+        "sub_batch_meta",
+        "k_ndim",
+        "k_state",
+        "k_pairing",
+    )
+
+    def __init__(
+        self,
+        data: Any,
+        sub_batch_ndim: int = 0,
+        sub_batch_state: tuple = (),
+        sub_batch_meta: tuple = (),
+        k_ndim: int = 0,
+        k_state: tuple = (),
+        k_pairing: tuple = (),
+    ) -> None:
+        if isinstance(data, TensorWrapper):
+            data = data.data
+        self.data = as_data(data)
+        self.sub_batch_ndim = sub_batch_ndim
+        self.sub_batch_state = sub_batch_state
+        self.sub_batch_meta = sub_batch_meta
+        self.k_ndim = k_ndim
+        self.k_state = k_state
+        self.k_pairing = k_pairing
+        if self.data.dim() < self.k_ndim + self.sub_batch_ndim + self.base_ndim:
+            raise ValueError(
+                f"{type(self).__name__} needs at least {self.base_ndim} trailing base dims "
+                f"{self.BASE_SHAPE}, got a tensor of shape {tuple(self.data.shape)}"
+            )
+        if self.BASE_SHAPE and tuple(self.data.shape[-self.base_ndim :]) != self.BASE_SHAPE:
+            raise ValueError(
+                f"{type(self).__name__} expects base shape {self.BASE_SHAPE}, got a tensor "
+                f"of shape {tuple(self.data.shape)}"
+            )
+
+    # ------------------------------------------------------------------ layout
+    @property
+    def base_ndim(self) -> int:
+        return len(self.BASE_SHAPE)
+
+    @property
+    def base_shape(self) -> tuple[int, ...]:
+        n = self.base_ndim
+        return tuple(self.data.shape[self.data.dim() - n :])
+
+    @property
+    def batch_ndim(self) -> int:
+        return self.data.dim() - self.k_ndim - self.sub_batch_ndim - self.base_ndim
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        return tuple(self.data.shape[self.k_ndim : self.k_ndim + self.batch_ndim])
+
+    @property
+    def sub_batch_shape(self) -> tuple[int, ...]:
+        start = self.k_ndim + self.batch_ndim
+        return tuple(self.data.shape[start : start + self.sub_batch_ndim])
+
+    @property
+    def k_shape(self) -> tuple[int, ...]:
+        return tuple(self.data.shape[: self.k_ndim])
+
+    @property
+    def shape(self) -> torch.Size:
+        return self.data.shape
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return self.data.dtype
+
+    @property
+    def device(self) -> torch.device:
+        return self.data.device
+
+    @property
+    def requires_grad(self) -> bool:
+        return self.data.requires_grad
+
+    def _meta(self) -> dict[str, Any]:
+        return {
+            "sub_batch_ndim": self.sub_batch_ndim,
+            "sub_batch_state": self.sub_batch_state,
+            "sub_batch_meta": self.sub_batch_meta,
+            "k_ndim": self.k_ndim,
+            "k_state": self.k_state,
+            "k_pairing": self.k_pairing,
+        }
+
+    def _new(self: T, data: torch.Tensor, cls: type | None = None, **meta: Any) -> Any:
+        """A wrapper of type ``cls`` (default: own type) with own metadata over ``data``."""
+        m = self._meta()
+        m.update(meta)
+        out = object.__new__(cls or type(self))
+        out.data = data
+        for key, value in m.items():
+            setattr(out, key, value)
+        return out
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(data={self.data!r}, sub_batch_ndim={self.sub_batch_ndim}, "
+            f"sub_batch_state={self.sub_batch_state!r}, sub_batch_meta={self.sub_batch_meta!r}, "
+            f"k_ndim={self.k_ndim}, k_state={self.k_state!r}, k_pairing={self.k_pairing!r})"
+        )
+
+    # ----------------------------------------------------------- constructors
+    @classmethod
+    def zeros(cls: type[T], *batch: int, dtype: torch.dtype | None = None, device: Any = None) -> T:
+        shape = _shape_args(batch)
+        return cls(torch.zeros(*shape, *cls.BASE_SHAPE, dtype=dtype or default_dtype(), device=device))
+
+    @classmethod
+    def ones(cls: type[T], *batch: int, dtype: torch.dtype | None = None, device: Any = None) -> T:
+        shape = _shape_args(batch)
+        return cls(torch.ones(*shape, *cls.BASE_SHAPE, dtype=dtype or default_dtype(), device=device))
+
+    @classmethod
+    def empty_like(cls: type[T], other: TensorWrapper) -> T:
+        return cls(torch.zeros_like(other.data))
+
+    # ---------------------------------------------------------- conversions
+    def to(self: T, *args: Any, **kwargs: Any) -> T:
+        return self._new(self.data.to(*args, **kwargs))
+
+    def detach(self: T) -> T:
+        return self._new(self.data.detach())
+
+    def clone(self: T) -> T:
+        return self._new(self.data.clone())
+
+    def requires_grad_(self: T, flag: bool = True) -> T:
+        self.data.requires_grad_(flag)
+        return self
+
+    def batch_expand(self: T, batch_shape: tuple[int, ...]) -> T:
+        """Expand the batch axes to ``batch_shape`` (K / sub-batch / base unchanged)."""
+        head = self.k_shape
+        tail = self.data.shape[self.k_ndim + self.batch_ndim :]
+        data = self.data.reshape(*head, *((1,) * (len(batch_shape) - self.batch_ndim)), *self.batch_shape, *tail)
+        return self._new(data.expand(*head, *batch_shape, *tail))
+
+    def batch_index(self: T, index: Any) -> T:
+        """Index the (single, leading) batch axis, e.g. with a boolean mask of points."""
+        if self.k_ndim:
+            return self._new(self.data[(slice(None),) * self.k_ndim + (index,)])
+        return self._new(self.data[index])
+
+    def base_flatten(self) -> torch.Tensor:
+        """Data with the base axes flattened into one trailing axis (Scalar -> size 1)."""
+        n = self.base_ndim
+        if n == 0:
+            return self.data.unsqueeze(-1)
+        if n == 1:
+            return self.data
+        return self.data.flatten(-n)
+
+    @property
+    def base_storage(self) -> int:
+        size = 1
+        for s in self.BASE_SHAPE:
+            size *= s
+        return size
+
+    # ------------------------------------------------------------ arithmetic
+    def __neg__(self: T) -> T:
+        return self._new(-self.data)
+
+    def __add__(self, other: Any) -> Any:
+        return _binary(self, other, torch.add)
+
+    def __radd__(self, other: Any) -> Any:
+        return _binary(self, other, torch.add, reverse=True)
+
+    def __sub__(self, other: Any) -> Any:
+        return _binary(self, other, torch.sub)
+
+    def __rsub__(self, other: Any) -> Any:
+        return _binary(self, other, torch.sub, reverse=True)
+
+    def __mul__(self, other: Any) -> Any:
+        return _binary(self, other, torch.mul)
+
+    def __rmul__(self, other: Any) -> Any:
+        return _binary(self, other, torch.mul, reverse=True)
+
+    def __truediv__(self, other: Any) -> Any:
+        return _binary(self, other, torch.div)
+
+    def __rtruediv__(self, other: Any) -> Any:
+        return _binary(self, other, torch.div, reverse=True)
+
+    def __pow__(self: T, other: Any) -> T:
+        return _binary(self, other, torch.pow)
+
+    def __rpow__(self, other: Any) -> Any:
+        return _binary(self, other, torch.pow, reverse=True)
+
+
+def _shape_args(batch: tuple) -> tuple[int, ...]:
+    if len(batch) == 1 and isinstance(batch[0], (tuple, list, torch.Size)):
+        return tuple(batch[0])
+    return tuple(batch)
+
+
+def _groups(x: TensorWrapper) -> tuple[int, int, int]:
+    return x.k_ndim, x.batch_ndim, x.sub_batch_ndim
+
+
+def expand_groups(x: TensorWrapper, k: int, b: int, s: int, base: int | None = None) -> torch.Tensor:
+    """``x.data`` reshaped (views only) so its K / batch / sub-batch groups have k / b / s axes.
+
+    K axes are padded after the existing ones (seed axes align from the left), batch
+    and sub-batch axes are padded at the start of their group (right alignment, as in
+    ordinary broadcasting); ``base`` pads trailing singleton axes (Scalar -> SR2).
+    """
+    d = x.data
+    kx, bx, sx = _groups(x)
+    bn = x.base_ndim
+    target_base = bn if base is None else base
+    if kx == k and bx == b and sx == s and target_base == bn:
+        return d
+    shape = tuple(d.shape)
+    new = (
+        shape[:kx]
+        + (1,) * (k - kx)
+        + (1,) * (b - bx)
+        + shape[kx : kx + bx]
+        + (1,) * (s - sx)
+        + shape[kx + bx :]
+        + (1,) * (target_base - bn)
+    )
+    return d.reshape(new)
+
+
+def align(a: TensorWrapper, b: TensorWrapper) -> tuple[torch.Tensor, torch.Tensor, dict[str, Any]]:
+    """Raw data of ``a`` and ``b`` made broadcast-compatible group by group.
+
+    Base shapes must be equal or one of them empty (a Scalar factor).  Returns the two
+    tensors and the metadata of the result.
+    """
+    ka, ba, sa = _groups(a)
+    kb, bb, sb = _groups(b)
+    na, nb = a.base_ndim, b.base_ndim
+    base = max(na, nb)
+    if ka == kb and sa == sb and (na == nb or (ka == 0 and sa == 0)):
+        da = a.data if na == base else a.data.reshape(a.data.shape + (1,) * (base - na))
+        db = b.data if nb == base else b.data.reshape(b.data.shape + (1,) * (base - nb))
+        src = a
+    else:
+        k, bt, s = max(ka, kb), max(ba, bb), max(sa, sb)
+        da = expand_groups(a, k, bt, s, base)
+        db = expand_groups(b, k, bt, s, base)
+        src = a if (ka, sa) >= (kb, sb) else b
+    meta = {
+        "k_ndim": max(ka, kb),
+        "k_state": src.k_state if src.k_ndim == max(ka, kb) else (a.k_state or b.k_state),
+        "k_pairing": a.k_pairing or b.k_pairing,
+        "sub_batch_ndim": max(sa, sb),
+        "sub_batch_state": a.sub_batch_state or b.sub_batch_state,
+        "sub_batch_meta": a.sub_batch_meta or b.sub_batch_meta,
+    }
+    return da, db, meta
+
+
+def _binary(self: TensorWrapper, other: Any, op: Any, reverse: bool = False) -> Any:
+    if isinstance(other, TensorWrapper):
+        a, b = (other, self) if reverse else (self, other)
+        if a.base_ndim and b.base_ndim and type(a) is not type(b) and a.BASE_SHAPE != b.BASE_SHAPE:
+            raise TypeError(f"cannot combine {type(a).__name__} and {type(b).__name__} elementwise")
+        cls = type(a) if a.base_ndim >= b.base_ndim else type(b)
+        da, db, meta = align(a, b)
+        out = op(da, db)
+        wrapper = self._new(out, cls, **meta)
+        if cls.__name__ == "Tensor":
+            wrapper.tensor_base_ndim = max(a.base_ndim, b.base_ndim)  # type: ignore[attr-defined]
+        return wrapper
+    if isinstance(other, (int, float)) or isinstance(other, torch.Tensor):
+        out = op(other, self.data) if reverse else op(self.data, other)
+        return self._new(out)
+    return NotImplemented
