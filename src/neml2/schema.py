@@ -42,6 +42,7 @@ class Field:
     priority: str | None = None
     nonlinear: bool = True
     choices: tuple[str, ...] | None = None
+    hidden: bool = False  # derived variable (e.g. ``{variable}~1``), not settable from HIT
     name: str = field(default="")
 
     @property
@@ -59,8 +60,10 @@ def option(type_: Any, default: Any = REQUIRED, doc: str = "", choices: tuple[st
     return Field("option", type_, default, doc, choices=choices)
 
 
-def input(type_: Any, name: str | None = None, *, optional: bool = False, multi: bool = False, doc: str = "") -> Field:  # noqa: A001
-    return Field("input", type_, name, doc, optional=optional, multi=multi)
+def input(  # noqa: A001
+    type_: Any, name: str | None = None, *, optional: bool = False, multi: bool = False, hidden: bool = False, doc: str = ""
+) -> Field:
+    return Field("input", type_, name, doc, optional=optional, multi=multi, hidden=hidden)
 
 
 def output(
@@ -105,9 +108,10 @@ class HitSchema:
             key = child.path()
             if key == "type":
                 continue
-            if key not in self.fields:
+            if key not in self.fields or self.fields[key].hidden:
+                valid = [k for k, f in self.fields.items() if not f.hidden]
                 raise InputError(
-                    f"unknown option{suggest(key, self.fields)}; valid options: {', '.join(self.fields) or '(none)'}",
+                    f"unknown option{suggest(key, valid)}; valid options: {', '.join(valid) or '(none)'}",
                     option=key,
                     line=child.line(),
                     **where,

@@ -33,7 +33,12 @@ class ComposedModel(Model):
 
     def __init__(self, *, _factory: Any = None, _where: dict[str, Any] | None = None, **hit_values: Any) -> None:
         models = hit_values.get("models")
+        if isinstance(models, (list, tuple)) and any(isinstance(m, Model) for m in models):
+            hit_values["models"] = [getattr(m, "_hit_name", f"model_{i}") for i, m in enumerate(models)]
+        else:
+            models = None
         super().__init__(_factory=_factory, _where=_where, **hit_values)
+        models = models or self.options["models"]
         subs: list[Model] = []
         for m in models or []:
             if isinstance(m, Model):

@@ -140,6 +140,7 @@ class Model(nn.Module):
         d["_static_params"] = set()
         d["options"] = {}
         d["vars"] = {}
+        d["param_names"] = {}
         d["_where"] = _where or {"block": type(self).__name__}
         if "input_spec" not in type(self).__dict__:
             self.input_spec = {}
@@ -176,18 +177,20 @@ class Model(nn.Module):
         for _ in range(len(fields) + 1):
             still = []
             for key, f in pending:
-                value = values[key]
+                value = hit_values.get(key)
                 if value is None:
-                    value = key if f.default is None else f.default
                     if f.optional:
                         names[key] = None
                         continue
-                    if isinstance(value, str) and "{" in value:
-                        try:
-                            value = value.format(**{k: v for k, v in names.items() if v is not None})
-                        except KeyError:
-                            still.append((key, f))
-                            continue
+                    value = key if f.default is None else f.default
+                else:
+                    value = values[key]
+                if isinstance(value, str) and "{" in value:
+                    try:
+                        value = value.format(**{k: v for k, v in names.items() if v is not None})
+                    except KeyError:
+                        still.append((key, f))
+                        continue
                 names[key] = value
             pending = still
             if not pending:
@@ -214,13 +217,21 @@ class Model(nn.Module):
                 if value is None:
                     continue
                 type_cls = TYPES[f.type] if isinstance(f.type, str) else f.type
-                try:
-                    if f.kind == "buffer":
-                        self.declare_typed_buffer(key, value, type_cls, factory=factory)
-                    else:
-                        self.declare_typed_parameter(key, value, type_cls, factory=factory, allow_nonlinear=f.nonlinear)
-                except InputError as e:
-                    raise e.located(option=key, **self._where) from None
+                specs = [value]
+                if f.multi:
+                    specs = value.split() if isinstance(value, str) else list(value)
+                names = [key] if len(specs) == 1 else [f"{key}_{i}" for i in range(len(specs))]
+                self.param_names[key] = names
+                for name, spec in zip(names, specs):
+                    try:
+                        if f.kind == "buffer":
+                            self.declare_typed_buffer(name, spec, type_cls, factory=factory)
+                        else:
+                            self.declare_typed_parameter(
+                                name, spec, type_cls, factory=factory, allow_nonlinear=f.nonlinear
+                            )
+                    except InputError as e:
+                        raise e.located(option=key, **self._where) from None
 
     # --------------------------------------------------------- parameters
     def register_typed_parameter(self, name: str, value: TensorWrapper) -> None:

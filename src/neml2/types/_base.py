@@ -288,7 +288,7 @@ def align(a: TensorWrapper, b: TensorWrapper) -> tuple[torch.Tensor, torch.Tenso
     kb, bb, sb = _groups(b)
     na, nb = a.base_ndim, b.base_ndim
     base = max(na, nb)
-    if ka == kb and sa == sb and (na == nb or (ka == 0 and sa == 0)):
+    if sa == sb and ka == kb and (ka == 0 or ba == bb):
         da = a.data if na == base else a.data.reshape(a.data.shape + (1,) * (base - na))
         db = b.data if nb == base else b.data.reshape(b.data.shape + (1,) * (base - nb))
         src = a

@@ -1,0 +1,36 @@
+"""Backward-Euler residual ``r = x - x~1 - (t - t~1) x_dot`` for any variable type."""
+
+from __future__ import annotations
+
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output
+from neml2.types import Scalar, TensorWrapper
+
+
+def backward_euler_schema(type_: type[TensorWrapper]) -> HitSchema:
+    return HitSchema(
+        variable=input(type_),
+        time=input(Scalar, "t"),
+        rate=input(type_, "{variable}_rate"),
+        variable_residual=output(type_, "{variable}_residual"),
+        old_variable=input(type_, "{variable}~1", hidden=True),
+        old_time=input(Scalar, "{time}~1", hidden=True),
+    )
+
+
+class BackwardEulerTimeIntegration(Model):
+    """Implicit time integration residual of a rate equation."""
+
+    def forward(self, x: TensorWrapper, t: Scalar, rate: TensorWrapper, xn: TensorWrapper, tn: Scalar) -> Local:
+        dt = t - tn
+        return Local(
+            x - xn - dt * rate,
+            {
+                "variable": lambda d: d,
+                "old_variable": lambda d: -d,
+                "rate": lambda d: -dt * d,
+                "time": lambda d: -d * rate,
+                "old_time": lambda d: d * rate,
+            },
+        )

@@ -1,0 +1,46 @@
+"""Linear combination ``to = sum_i w_i from_i + offset`` for any variable type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import Scalar, TensorWrapper
+
+
+def linear_combination_schema(type_: type[TensorWrapper]) -> HitSchema:
+    return HitSchema(
+        {
+            "from": input(type_, multi=True),
+            "to": output(type_),
+            "weights": parameter(Scalar, "1", multi=True),
+            "offset": parameter(Scalar, "0"),
+        }
+    )
+
+
+class LinearCombination(Model):
+    """Weighted sum of several variables of one type plus a constant offset."""
+
+    SUPPORTS_SECOND_ORDER = True
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        n, w = len(self.var("from")), self.param_names["weights"]
+        if len(w) not in (1, n):
+            raise self._error(f"{len(w)} weights for {n} variables in 'from'", "weights")
+        self.weight_names = w * n if len(w) == 1 else w
+
+    def forward(self, *args: Any) -> Local:
+        xs, nl = args[: len(self.var("from"))], args[len(self.var("from")) :]
+        p = self.params(nl)
+        ws = [getattr(p, n) for n in self.weight_names]
+        y = sum(w * x for w, x in zip(ws, xs)) + p.offset
+        d: dict[str, Any] = {}
+        for name, w, x, wn in zip(self.var("from"), ws, xs, self.weight_names):
+            d[name] = lambda t, w=w: w * t
+            d[wn] = lambda t, x=x: t * x
+        d["offset"] = lambda t: t
+        return Local(y, d)

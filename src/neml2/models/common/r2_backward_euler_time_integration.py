@@ -1,0 +1,12 @@
+"""R2BackwardEulerTimeIntegration."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.common.backward_euler_time_integration import BackwardEulerTimeIntegration, backward_euler_schema
+from neml2.types import R2
+
+
+@register_neml2_object("R2BackwardEulerTimeIntegration")
+class R2BackwardEulerTimeIntegration(BackwardEulerTimeIntegration):
+    """Backward-Euler residual of a R2 variable."""
+
+    hit = backward_euler_schema(R2)

@@ -1,0 +1,51 @@
+"""SR2Invariant: scalar invariants of a symmetric tensor, with first and second derivatives."""
+
+from __future__ import annotations
+
+
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, option, output
+from neml2.types import SR2, Scalar
+
+# Squared-norm regularization so the derivative of |dev A| stays finite at A = 0.
+_EPS = 1e-30
+
+
+@register_neml2_object("SR2Invariant")
+class SR2Invariant(Model):
+    """I1 = tr A; I2 = (tr(A)^2 - A:A)/2; VONMISES = sqrt(3/2 dev A : dev A);
+    EFFECTIVE_STRAIN = sqrt(2/3 dev A : dev A)."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(
+        tensor=input(SR2),
+        invariant=output(Scalar),
+        invariant_type=option(str, choices=("I1", "I2", "VONMISES", "EFFECTIVE_STRAIN")),
+    )
+
+    def forward(self, A: SR2) -> Local:
+        kind = self.options["invariant_type"].upper()
+        if kind == "I1":
+            return Local(A.tr(), {"tensor": lambda a: a.tr()}, {})
+        if kind == "I2":
+            trA = A.tr()
+            value = 0.5 * (trA * trA - A.inner(A))
+            return Local(
+                value,
+                {"tensor": lambda a: trA * a.tr() - A.inner(a)},
+                {("tensor", "tensor"): lambda a, b: a.tr() * b.tr() - a.inner(b)},
+            )
+        c = 1.5 if kind == "VONMISES" else 2.0 / 3.0
+        S = A.dev()
+        s = (c * S.norm_sq() + _EPS).sqrt()
+        N = (c / s) * S
+        return Local(
+            s,
+            {"tensor": lambda a: N.inner(a)},
+            {("tensor", "tensor"): lambda a, b: (c * a.dev().inner(b) - N.inner(a) * N.inner(b)) / s},
+        )
+
+

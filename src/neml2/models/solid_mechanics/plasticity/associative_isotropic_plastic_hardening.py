@@ -1,0 +1,24 @@
+"""AssociativeIsotropicPlasticHardening: equivalent plastic strain rate = -gamma_dot df/dk."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output
+from neml2.types import Scalar
+
+
+@register_neml2_object("AssociativeIsotropicPlasticHardening")
+class AssociativeIsotropicPlasticHardening(Model):
+    """``ep_dot = -gamma_dot * N_k`` with ``N_k = df/dk``."""
+
+    hit = HitSchema(
+        flow_rate=input(Scalar),
+        isotropic_hardening_direction=input(Scalar),
+        equivalent_plastic_strain_rate=output(Scalar),
+    )
+
+    def forward(self, gamma: Scalar, Nk: Scalar) -> Local:
+        return Local(
+            -gamma * Nk,
+            {"flow_rate": lambda t: -t * Nk, "isotropic_hardening_direction": lambda t: -gamma * t},
+        )

@@ -1,0 +1,17 @@
+"""AssociativePlasticFlow: plastic strain rate = gamma_dot N."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output
+from neml2.types import SR2, Scalar
+
+
+@register_neml2_object("AssociativePlasticFlow")
+class AssociativePlasticFlow(Model):
+    """``Ep_dot = gamma_dot * N``."""
+
+    hit = HitSchema(flow_rate=input(Scalar), flow_direction=input(SR2), plastic_strain_rate=output(SR2))
+
+    def forward(self, gamma: Scalar, N: SR2) -> Local:
+        return Local(gamma * N, {"flow_rate": lambda t: t * N, "flow_direction": lambda t: gamma * t})

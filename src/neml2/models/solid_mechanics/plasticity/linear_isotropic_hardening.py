@@ -1,0 +1,29 @@
+"""LinearIsotropicHardening: k = H ep."""
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import Scalar
+
+
+@register_neml2_object("LinearIsotropicHardening")
+class LinearIsotropicHardening(Model):
+    """Isotropic hardening linear in the equivalent plastic strain."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(
+        equivalent_plastic_strain=input(Scalar),
+        isotropic_hardening=output(Scalar),
+        hardening_modulus=parameter(Scalar),
+    )
+
+    def forward(self, ep: Scalar, *nl: Any) -> Local:
+        H = self.params(nl).hardening_modulus
+        return Local(
+            H * ep,
+            {"equivalent_plastic_strain": lambda t: H * t, "hardening_modulus": lambda t: t * ep},
+            {},
+        )

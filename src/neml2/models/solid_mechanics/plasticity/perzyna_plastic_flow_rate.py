@@ -1,0 +1,39 @@
+"""PerzynaPlasticFlowRate: gamma_dot = (<f> / eta)^n."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import Scalar
+
+
+@register_neml2_object("PerzynaPlasticFlowRate")
+class PerzynaPlasticFlowRate(Model):
+    """Viscoplastic flow rate; zero inside the yield surface."""
+
+    hit = HitSchema(
+        yield_function=input(Scalar),
+        flow_rate=output(Scalar),
+        reference_stress=parameter(Scalar),
+        exponent=parameter(Scalar),
+    )
+
+    def forward(self, f: Scalar, *nl: Any) -> Local:
+        p = self.params(nl)
+        eta, n = p.reference_stress, p.exponent
+        x = f.macaulay() / eta
+        rate = x**n
+        drate = n * x ** (n - 1) * f.heaviside() / eta
+        logx = (x + (1 - f.heaviside())).log()  # log(x) where f > 0, 0 elsewhere
+        return Local(
+            rate,
+            {
+                "yield_function": lambda t: drate * t,
+                "reference_stress": lambda t: -n * rate / eta * t,
+                "exponent": lambda t: rate * logx * t,
+            },
+        )

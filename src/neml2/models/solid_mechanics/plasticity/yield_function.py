@@ -1,0 +1,37 @@
+"""YieldFunction: f = sqrt(2/3) (s - sigma_y - k), s the effective (von Mises) stress."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import Scalar
+
+C = math.sqrt(2.0 / 3.0)
+
+
+@register_neml2_object("YieldFunction")
+class YieldFunction(Model):
+    """Scaled so that the associated flow direction ``df/dM`` is a unit tensor."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(
+        effective_stress=input(Scalar),
+        isotropic_hardening=input(Scalar, optional=True),
+        yield_function=output(Scalar),
+        yield_stress=parameter(Scalar),
+    )
+
+    def forward(self, s: Scalar, *rest: Any) -> Local:
+        has_k = self.var("isotropic_hardening") is not None
+        k, nl = (rest[0], rest[1:]) if has_k else (None, rest)
+        sy = self.params(nl).yield_stress
+        f = C * (s - sy - k) if k is not None else C * (s - sy)
+        d = {"effective_stress": lambda t: C * t, "yield_stress": lambda t: -C * t}
+        if has_k:
+            d["isotropic_hardening"] = lambda t: -C * t
+        return Local(f, d, {})

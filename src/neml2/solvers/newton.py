@@ -1,0 +1,106 @@
+"""Newton: per-point Newton-Raphson with frozen converged points."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import torch
+
+from neml2.errors import ConvergenceError
+from neml2.factory import register_neml2_object
+from neml2.objects import HitObject
+from neml2.schema import HitSchema, option
+
+# fn(x_active, idx) -> (residual (n_a, m), jacobian (n_a, m, n)) at the points idx
+SystemFn = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
+
+NEWTON_OPTIONS = dict(
+    linear_solver=option(str, None),
+    abs_tol=option(float, 1e-10),
+    rel_tol=option(float, 1e-8),
+    max_its=option(int, 25),
+    substep_del_tol=option(float, 1e-6),
+)
+
+
+@register_neml2_object("Newton")
+class Newton(HitObject):
+    """Each point iterates until ``|r| <= abs_tol`` or ``|r| <= rel_tol |r0|``; converged points
+    leave the active set and cost nothing more. Non-finite residuals or ``max_its`` raise a
+    recoverable ConvergenceError naming the failed points."""
+
+    SECTION = "Solvers"
+    hit = HitSchema(NEWTON_OPTIONS)
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        if self.options["max_its"] < 0:
+            raise self._error("must be >= 0", "max_its")
+        self._linear = None
+
+    @property
+    def linear_solver(self) -> Any:
+        if self._linear is None:
+            if self.options["linear_solver"] and self.factory is not None:
+                self._linear = self._ref("linear_solver", "get_solver")
+            else:
+                from neml2.solvers.dense_lu import DenseLU
+
+                self._linear = DenseLU()
+        return self._linear
+
+    def solve(self, fn: SystemFn, x0: torch.Tensor) -> tuple[torch.Tensor, int]:
+        """Solve ``r(x) = 0`` from ``x0`` (``(N, n)``); returns the solution and the iteration count."""
+        atol, rtol, max_its = self.options["abs_tol"], self.options["rel_tol"], self.options["max_its"]
+        x = x0.clone()
+        idx = torch.arange(x.shape[0], device=x.device)
+        r, J = fn(x, idx)
+        nr0 = torch.linalg.vector_norm(r, dim=-1)
+        self._check_finite(nr0, idx, 0)
+        done = (nr0 <= atol) | (nr0 <= rtol * nr0)
+        its = 0
+        active = ~done
+        idx, r, J, nr0 = idx[active], r[active], J[active], nr0[active]
+        while idx.numel():
+            if its >= max_its:
+                raise ConvergenceError(
+                    f"Newton did not converge in {max_its} iterations at {idx.numel()} point(s) "
+                    f"(first: {idx[:8].tolist()}); residual norms {_fmt(torch.linalg.vector_norm(r, dim=-1))}",
+                    failed=idx,
+                    reason="max iterations",
+                )
+            its += 1
+            dx = self.linear_solver.solve(J, -r)
+            xa, r, J = self.update(fn, x[idx], dx, idx, r)
+            x[idx] = xa
+            nr = torch.linalg.vector_norm(r, dim=-1)
+            self._check_finite(nr, idx, its)
+            keep = (nr > atol) & (nr > rtol * nr0)
+            if not bool(keep.all()):
+                idx, r, J, nr0 = idx[keep], r[keep], J[keep], nr0[keep]
+        return x, its
+
+    def update(
+        self, fn: SystemFn, x: torch.Tensor, dx: torch.Tensor, idx: torch.Tensor, r: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """The full Newton step (line search variants override this)."""
+        x = x + dx
+        r, J = fn(x, idx)
+        return x, r, J
+
+    @staticmethod
+    def _check_finite(nr: torch.Tensor, idx: torch.Tensor, its: int) -> None:
+        bad = ~torch.isfinite(nr)
+        if bool(bad.any()):
+            failed = idx[bad]
+            raise ConvergenceError(
+                f"non-finite residual at {failed.numel()} point(s) (first: {failed[:8].tolist()}) "
+                f"in Newton iteration {its}",
+                failed=failed,
+                reason="non-finite residual",
+            )
+
+
+def _fmt(t: torch.Tensor) -> str:
+    vals = t[:4].tolist()
+    return "[" + ", ".join(f"{v:.3e}" for v in vals) + (", ...]" if t.numel() > 4 else "]")
