@@ -72,7 +72,7 @@ class TransientDriver(Driver):
         self.prescribed[time] = self.times.data
         outputs = set(self.model.output_spec)
         for name in self.model.input_spec:
-            base = name[:-2] if name.endswith("~1") else name
+            base = name.partition("~")[0]
             if name in self.prescribed or base in self.prescribed or base in outputs:
                 continue
             raise self._error(
@@ -90,17 +90,16 @@ class TransientDriver(Driver):
         return self.factory.get_tensor(name)
 
     # -------------------------------------------------------------------- run
-    def _inputs(self, step: int, previous: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    def _inputs(self, step: int, history: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
+        """Model inputs at ``step``: prescribed values, and ``x~k`` from k steps back (when known)."""
         ins: dict[str, torch.Tensor] = {}
         for name in self.model.input_spec:
-            if name in self.prescribed:
-                ins[name] = self.prescribed[name][step]
-            elif name.endswith("~1"):
-                base = name[:-2]
-                if base in self.prescribed:
-                    ins[name] = self.prescribed[base][step - 1]
-                elif base in previous:
-                    ins[name] = previous[base]
+            base, _, lag = name.partition("~")
+            k = int(lag) if lag else 0
+            if base in self.prescribed:
+                ins[name] = self.prescribed[base][max(step - k, 0)]
+            elif k and len(history) >= k and base in history[-k]:
+                ins[name] = history[-k][base]
         return ins
 
     def run(self) -> bool:
@@ -110,13 +109,13 @@ class TransientDriver(Driver):
         model, res = self.model, {}
         for name, values in self.prescribed.items():
             res[f"input.0.{name}"] = values[0]
-        previous: dict[str, torch.Tensor] = dict(self.ics)
+        history: list[dict[str, torch.Tensor]] = [dict(self.ics)] if self.ics else []
         for name, value in self.ics.items():
             res[f"output.0.{name}"] = value
         self._result = res
         with torch.no_grad():
             for step in progress(range(1, self.n_steps), "steps", self.options["show_progress"]):
-                ins = self._inputs(step, previous)
+                ins = self._inputs(step, history)
                 args = []
                 for name, t in model.input_spec.items():
                     value = ins.get(name)
@@ -133,7 +132,8 @@ class TransientDriver(Driver):
                         f"step {step} (t = {time.flatten()[:1].item():g}) failed: {e}", failed=e.failed, reason=e.reason
                     ) from e
                 out = out if isinstance(out, tuple) else (out,)
-                previous = {}
+                previous: dict[str, torch.Tensor] = {}
+                history = (history + [previous])[-8:]
                 for name, w in zip(model.output_spec, out):
                     previous[name] = w.data
                     res[f"output.{step}.{name}"] = w.data

@@ -63,11 +63,18 @@ class ImplicitUpdate(Model):
             solver = self._resolve(_factory, "solver", "Solvers", "get_solver")
         if self.options["max_substepping_level"]:
             raise self._error("substepping is not supported; use 0", "max_substepping_level")
-        if self.options["predictor"]:
-            raise self._error("predictors are not supported yet; omit this option", "predictor")
         self.system, self.solver = system, solver
         register_submodule(self, system.model, "model")
         self.input_spec = {n: system.model.input_spec[n] for n in system.given}
+        self.predictor = None
+        if self.options["predictor"]:
+            self.predictor = self._resolve(_factory, "predictor", "Models", "get_model")
+            stray = [u for u in self.predictor.output_spec if u not in system.unknowns]
+            if stray:
+                raise self._error(f"predictor outputs {', '.join(stray)} are not unknowns of the system", "predictor")
+            register_submodule(self, self.predictor, "predictor")
+            for name, t in self.predictor.input_spec.items():
+                self.input_spec.setdefault(name, t)
         self.output_spec = dict(zip(system.unknowns, system.unknown_types))
         self.batched_parameters = _has_batched_parameters(system.model)
 
@@ -133,11 +140,12 @@ class ImplicitUpdate(Model):
             ]
         batch = tuple(torch.broadcast_shapes(*shapes)) if shapes else ()
         N = math.prod(batch)
-        flat = {k: w._new(_flat(w, batch, N)) for k, w in given_w.items()}
+        flat = {k: w._new(_flat(w, batch, N)) for k, w in given_w.items() if k in self.system.given}
         like = args[0].data if args else torch.zeros(())
+        guess = self._predict(given_w)
         x0 = torch.cat(
             [
-                like.new_zeros(N, s)
+                _flat(guess[u], batch, N).reshape(N, s) if u in guess else like.new_zeros(N, s)
                 for u, s in zip(sys.unknowns, sys.unknown_sizes)
             ],
             dim=-1,
@@ -180,6 +188,13 @@ class ImplicitUpdate(Model):
             for u, t in zip(sys.unknowns, self._split(dx, batch, 1)):
                 v_out[u][leaf] = t
         return (*outs, {u: d for u, d in v_out.items() if d})
+
+    def _predict(self, given: dict[str, TensorWrapper]) -> dict[str, TensorWrapper]:
+        """Initial guess of the unknowns: the predictor's outputs, else zero."""
+        if self.predictor is None:
+            return {}
+        with torch.no_grad():
+            return self.predictor.call_by_name(given)
 
     def _split(self, x: torch.Tensor, batch: tuple[int, ...], k_ndim: int) -> tuple[TensorWrapper, ...]:
         sys = self.system
