@@ -1,0 +1,38 @@
+"""MixedControlSetup: route prescribed and unknown components for mixed strain / stress control."""
+
+from __future__ import annotations
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, option, output
+from neml2.types import SR2
+
+
+@register_neml2_object("MixedControlSetup")
+class MixedControlSetup(Model):
+    """Per component, ``control > threshold`` selects: ``y = x_above``, ``z = x_below``; otherwise
+    ``y = x_below``, ``z = x_above``.
+
+    With ``x_above`` the prescribed values and ``x_below`` the unknown mixed state, ``y`` is the
+    stress (target where stress-controlled) and ``z`` the strain (prescribed where strain-controlled);
+    a residual ``stress(z) - y = 0`` then closes the system."""
+
+    hit = HitSchema(
+        control=input(SR2),
+        x_above=input(SR2),
+        x_below=input(SR2),
+        y=output(SR2),
+        z=output(SR2),
+        threshold=option(float, 0.5),
+    )
+
+    def forward(self, control: SR2, above: SR2, below: SR2) -> tuple[Local, Local]:
+        a = SR2((control.data > self.options["threshold"]).to(above.dtype))
+        b = 1.0 - a
+        y = a * above + b * below
+        z = b * above + a * below
+        return (
+            Local(y, {"x_above": lambda t: a * t, "x_below": lambda t: b * t}),
+            Local(z, {"x_above": lambda t: b * t, "x_below": lambda t: a * t}),
+        )
