@@ -1,10 +1,12 @@
 """Typed tensor wrappers (data layout ``(*K, *batch, *sub_batch, *base)``)."""
 
-from ._base import TensorWrapper, align, expand_groups
+from ._base import TensorWrapper, align, align_groups, expand_groups, merge_meta
+from .functions import cat, fullify, mean_sub_batch, stack, sum_sub_batch, where
 from .tensors import (
     MRP,
     R2,
     R4,
+    SQRT2,
     SR2,
     SSR4,
     TYPES,
@@ -21,6 +23,7 @@ __all__ = [
     "MRP",
     "R2",
     "R4",
+    "SQRT2",
     "SR2",
     "SSR4",
     "TYPES",
@@ -33,5 +36,13 @@ __all__ = [
     "TensorWrapper",
     "Vec",
     "align",
+    "align_groups",
+    "cat",
     "expand_groups",
+    "fullify",
+    "mean_sub_batch",
+    "merge_meta",
+    "stack",
+    "sum_sub_batch",
+    "where",
 ]

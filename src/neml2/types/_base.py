@@ -27,7 +27,9 @@ def default_dtype() -> torch.dtype:
 
 
 def as_data(value: Any, dtype: torch.dtype | None = None) -> torch.Tensor:
-    """Convert numbers / sequences / tensors to a floating tensor (float64 by default)."""
+    """Convert numbers / sequences / tensors / wrappers to a floating tensor (float64 by default)."""
+    if isinstance(value, TensorWrapper):
+        value = value.data
     if isinstance(value, torch.Tensor):
         if not value.is_floating_point():
             return value.to(dtype or default_dtype())
@@ -136,10 +138,12 @@ class TensorWrapper:
         """A wrapper of type ``cls`` (default: own type) with own metadata over ``data``."""
         m = self._meta()
         m.update(meta)
-        out = object.__new__(cls or type(self))
+        target = cls or type(self)
+        out = object.__new__(target)
         out.data = data
         for key, value in m.items():
-            setattr(out, key, value)
+            if hasattr(target, key):  # e.g. ``tensor_base_ndim`` exists only on Tensor
+                setattr(out, key, value)
         return out
 
     def __repr__(self) -> str:
@@ -278,6 +282,32 @@ def expand_groups(x: TensorWrapper, k: int, b: int, s: int, base: int | None = N
     return d.reshape(new)
 
 
+def merge_meta(*xs: TensorWrapper) -> dict[str, Any]:
+    """Metadata of the result of combining ``xs``: the most K / sub-batch axes win."""
+    k = max(x.k_ndim for x in xs)
+    top = [x for x in xs if x.k_ndim == k]
+    return {
+        "k_ndim": k,
+        "k_state": next((x.k_state for x in top if x.k_state), top[0].k_state),
+        "k_pairing": next((x.k_pairing for x in xs if x.k_pairing), ()),
+        "sub_batch_ndim": max(x.sub_batch_ndim for x in xs),
+        "sub_batch_state": next((x.sub_batch_state for x in xs if x.sub_batch_state), ()),
+        "sub_batch_meta": next((x.sub_batch_meta for x in xs if x.sub_batch_meta), ()),
+    }
+
+
+def align_groups(*xs: TensorWrapper) -> tuple[list[torch.Tensor], dict[str, Any]]:
+    """Raw data of ``xs`` with equal K / batch / sub-batch ndims, each keeping its own base.
+
+    For contractions (``R2 @ Vec``, ``SSR4 @ SR2``, dot products): the leading
+    ``k + b + s`` axes of the results broadcast against each other.
+    """
+    k = max(x.k_ndim for x in xs)
+    b = max(x.batch_ndim for x in xs)
+    s = max(x.sub_batch_ndim for x in xs)
+    return [expand_groups(x, k, b, s) for x in xs], merge_meta(*xs)
+
+
 def align(a: TensorWrapper, b: TensorWrapper) -> tuple[torch.Tensor, torch.Tensor, dict[str, Any]]:
     """Raw data of ``a`` and ``b`` made broadcast-compatible group by group.
 
@@ -291,21 +321,11 @@ def align(a: TensorWrapper, b: TensorWrapper) -> tuple[torch.Tensor, torch.Tenso
     if sa == sb and ka == kb and (ka == 0 or ba == bb):
         da = a.data if na == base else a.data.reshape(a.data.shape + (1,) * (base - na))
         db = b.data if nb == base else b.data.reshape(b.data.shape + (1,) * (base - nb))
-        src = a
     else:
         k, bt, s = max(ka, kb), max(ba, bb), max(sa, sb)
         da = expand_groups(a, k, bt, s, base)
         db = expand_groups(b, k, bt, s, base)
-        src = a if (ka, sa) >= (kb, sb) else b
-    meta = {
-        "k_ndim": max(ka, kb),
-        "k_state": src.k_state if src.k_ndim == max(ka, kb) else (a.k_state or b.k_state),
-        "k_pairing": a.k_pairing or b.k_pairing,
-        "sub_batch_ndim": max(sa, sb),
-        "sub_batch_state": a.sub_batch_state or b.sub_batch_state,
-        "sub_batch_meta": a.sub_batch_meta or b.sub_batch_meta,
-    }
-    return da, db, meta
+    return da, db, merge_meta(a, b)
 
 
 def _binary(self: TensorWrapper, other: Any, op: Any, reverse: bool = False) -> Any:

@@ -2,7 +2,13 @@
 
 SR2 uses Mandel notation: ``(xx, yy, zz, sqrt2*yz, sqrt2*xz, sqrt2*xy)``, so the
 Frobenius inner product of two symmetric tensors is the dot product of their
-6-vectors and SSR4 acts as a plain 6x6 matrix.
+6-vectors and SSR4 acts as a plain 6x6 matrix.  WR2 stores the axial vector
+``w`` of ``W`` (``W v = w x v``).  Rot is a modified Rodrigues parameter (MRP)
+``r = tan(theta/4) n`` of an active rotation by ``theta`` about the unit axis ``n``.
+
+Contractions (``@``, ``dot``, ``inner``) align the K / batch / sub-batch groups of
+their operands (see :func:`align_groups`), so tangents with leading K axes combine
+with ordinary per-point coefficients.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from typing import Any, ClassVar
 
 import torch
 
-from ._base import TensorWrapper, as_data, default_dtype
+from ._base import TensorWrapper, align, align_groups, as_data, default_dtype
 
 SQRT2 = math.sqrt(2.0)
 # Mandel index (i, j) -> position, and the off-diagonal scale factors.
@@ -25,10 +31,37 @@ def _mandel_factor(like: torch.Tensor) -> torch.Tensor:
     return torch.tensor(MANDEL_FACTOR, dtype=like.dtype, device=like.device)
 
 
-def _stack(values: list[Any], like: Any = None) -> torch.Tensor:
-    ts = [as_data(v) for v in values]
-    ts = torch.broadcast_tensors(*ts)
-    return torch.stack(ts, dim=-1)
+def _tensors(values: Any, dtype: torch.dtype | None = None, device: Any = None) -> list[torch.Tensor]:
+    """Values as broadcast tensors; python numbers follow the dtype of tensor values (else float64)."""
+    raw = [v.data if isinstance(v, TensorWrapper) else v for v in values]
+    like = next((v for v in raw if isinstance(v, torch.Tensor) and v.is_floating_point()), None)
+    if dtype is None and like is not None:
+        dtype = like.dtype
+    if device is None and like is not None:
+        device = like.device
+    ts = [as_data(v, dtype).to(dtype=dtype or default_dtype(), device=device) for v in raw]
+    return list(torch.broadcast_tensors(*ts))
+
+
+def _stack(values: Any, dtype: torch.dtype | None = None, device: Any = None) -> torch.Tensor:
+    return torch.stack(_tensors(values, dtype, device), dim=-1)
+
+
+def _opts(dtype: torch.dtype | None, device: Any) -> dict[str, Any]:
+    return {"dtype": dtype or default_dtype(), "device": device}
+
+
+def _matvec(M: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    return (M @ v.unsqueeze(-1)).squeeze(-1)
+
+
+def _rotation_matrix(R: Any) -> R2:
+    """An R2 rotation matrix from an R2, a Rot (MRP) or a Quaternion."""
+    if isinstance(R, (Rot, Quaternion)):
+        return R.to_R2()
+    if isinstance(R, R2):
+        return R
+    raise TypeError(f"expected an R2, Rot or Quaternion, got {type(R).__name__}")
 
 
 class Tensor(TensorWrapper):
@@ -60,23 +93,39 @@ class Scalar(TensorWrapper):
     __slots__ = ()
 
     @classmethod
-    def full(cls, value: float, *batch: int, dtype: torch.dtype | None = None) -> Scalar:
-        return cls(torch.full(tuple(batch), float(value), dtype=dtype or default_dtype()))
+    def full(cls, value: Any, *batch: int, dtype: torch.dtype | None = None, device: Any = None) -> Scalar:
+        """``value`` everywhere over ``batch`` (float64 by default)."""
+        if isinstance(value, (torch.Tensor, TensorWrapper)):
+            v = as_data(value, dtype)
+            return cls(v.to(dtype=dtype or v.dtype, device=device).expand(*batch))
+        return cls(torch.full(tuple(batch), float(value), **_opts(dtype, device)))
+
+    def _map(self, fn: Any) -> Scalar:
+        return self._new(fn(self.data))
 
     def sqrt(self) -> Scalar:
-        return self._new(torch.sqrt(self.data))
+        return self._map(torch.sqrt)
 
     def exp(self) -> Scalar:
-        return self._new(torch.exp(self.data))
+        return self._map(torch.exp)
 
     def log(self) -> Scalar:
-        return self._new(torch.log(self.data))
+        return self._map(torch.log)
 
     def abs(self) -> Scalar:
-        return self._new(torch.abs(self.data))
+        return self._map(torch.abs)
 
     def sign(self) -> Scalar:
-        return self._new(torch.sign(self.data))
+        return self._map(torch.sign)
+
+    def sin(self) -> Scalar:
+        return self._map(torch.sin)
+
+    def cos(self) -> Scalar:
+        return self._map(torch.cos)
+
+    def tanh(self) -> Scalar:
+        return self._map(torch.tanh)
 
     def macaulay(self) -> Scalar:
         """``<x> = max(x, 0)``."""
@@ -100,39 +149,45 @@ class Vec(TensorWrapper):
     __slots__ = ()
 
     @classmethod
-    def fill(cls, x: Any, y: Any, z: Any) -> Vec:
-        return cls(_stack([x, y, z]))
+    def fill(cls, x: Any, y: Any, z: Any, dtype: torch.dtype | None = None, device: Any = None) -> Any:
+        return cls(_stack([x, y, z], dtype, device))
 
-    def dot(self, other: Vec) -> Scalar:
-        from ._base import align
-
+    def dot(self, other: TensorWrapper) -> Scalar:
         a, b, meta = align(self, other)
         return self._new((a * b).sum(-1), Scalar, **meta)
+
+    def norm_sq(self) -> Scalar:
+        return self._new((self.data * self.data).sum(-1), Scalar)
 
     def norm(self) -> Scalar:
         return self._new(torch.linalg.vector_norm(self.data, dim=-1), Scalar)
 
-    def cross(self, other: Vec) -> Vec:
-        from ._base import align
-
+    def cross(self, other: TensorWrapper) -> Vec:
         a, b, meta = align(self, other)
         a, b = torch.broadcast_tensors(a, b)
         return self._new(torch.linalg.cross(a, b, dim=-1), Vec, **meta)
 
-    def outer(self, other: Vec) -> R2:
-        from ._base import align
-
+    def outer(self, other: TensorWrapper) -> R2:
         a, b, meta = align(self, other)
         return self._new(a.unsqueeze(-1) * b.unsqueeze(-2), R2, **meta)
 
     def normalize(self) -> Vec:
-        return self._new(self.data / torch.linalg.vector_norm(self.data, dim=-1, keepdim=True))
+        """``v / |v|``."""
+        return self._new(self.data / torch.linalg.vector_norm(self.data, dim=-1, keepdim=True), Vec)
+
+    def rotate(self, R: Any) -> Vec:
+        """``R v`` for a rotation given as R2, Rot or Quaternion."""
+        return _rotation_matrix(R) @ self
 
 
 class MillerIndex(Vec):
     """Crystallographic direction / plane indices; stored as floats."""
 
     __slots__ = ()
+
+    def normalize(self) -> Vec:
+        """The unit Vec along these indices."""
+        return super().normalize()
 
 
 class R2(TensorWrapper):
@@ -143,18 +198,18 @@ class R2(TensorWrapper):
 
     @classmethod
     def identity(cls, dtype: torch.dtype | None = None, device: Any = None) -> R2:
-        return cls(torch.eye(3, dtype=dtype or default_dtype(), device=device))
+        return cls(torch.eye(3, **_opts(dtype, device)))
 
     @classmethod
-    def fill(cls, *values: Any) -> R2:
+    def fill(cls, *values: Any, dtype: torch.dtype | None = None, device: Any = None) -> R2:
+        """1 value: ``a*I``; 3 values: diagonal; 9 values: row-major components."""
         if len(values) == 1:
-            v = as_data(values[0])
-            return cls(v.unsqueeze(-1).unsqueeze(-1) * torch.eye(3, dtype=v.dtype, device=v.device))
+            v = _tensors(values, dtype, device)[0]
+            return cls(v[..., None, None] * torch.eye(3, dtype=v.dtype, device=v.device))
         if len(values) == 3:
-            v = _stack(list(values))
-            return cls(torch.diag_embed(v))
+            return cls(torch.diag_embed(_stack(values, dtype, device)))
         if len(values) == 9:
-            return cls(_stack(list(values)).unflatten(-1, (3, 3)))
+            return cls(_stack(values, dtype, device).unflatten(-1, (3, 3)))
         raise ValueError(f"R2.fill takes 1, 3 or 9 values, got {len(values)}")
 
     def transpose(self) -> R2:
@@ -169,21 +224,37 @@ class R2(TensorWrapper):
     def tr(self) -> Scalar:
         return self._new(self.data.diagonal(dim1=-2, dim2=-1).sum(-1), Scalar)
 
+    def dev(self) -> R2:
+        """``A - tr(A)/3 I``."""
+        eye = torch.eye(3, dtype=self.dtype, device=self.device)
+        return self._new(self.data - self.tr().data[..., None, None] / 3.0 * eye)
+
+    def inner(self, other: R2) -> Scalar:
+        """``A : B = A_ij B_ij``."""
+        a, b, meta = align(self, other)
+        return self._new((a * b).sum((-1, -2)), Scalar, **meta)
+
+    def norm(self) -> Scalar:
+        return self._new(torch.sqrt((self.data * self.data).sum((-1, -2))), Scalar)
+
     def sym(self) -> SR2:
         return SR2.from_full(self)
 
     def skew(self) -> WR2:
         return WR2.from_full(self)
 
-    def __matmul__(self, other: Any) -> Any:
-        from ._base import align
+    def rotate(self, R: Any) -> R2:
+        """``R A R^T``."""
+        Q = _rotation_matrix(R)
+        return Q @ self @ Q.transpose()
 
+    def __matmul__(self, other: Any) -> Any:
         if isinstance(other, R2):
-            a, b, meta = align(self, other)
+            (a, b), meta = align_groups(self, other)
             return self._new(a @ b, R2, **meta)
         if isinstance(other, Vec):
-            a, b, meta = align(self, Tensor(other.data, 1, **other._meta()))
-            return self._new((a @ b.unsqueeze(-1)).squeeze(-1), Vec, **meta)
+            (a, b), meta = align_groups(self, other)
+            return self._new(_matvec(a, b), Vec, **meta)
         return NotImplemented
 
 
@@ -196,29 +267,30 @@ class SR2(TensorWrapper):
     @classmethod
     def fill(cls, *values: Any, dtype: torch.dtype | None = None, device: Any = None) -> SR2:
         """1 value: ``a*I``; 3 values: diagonal; 6 values: ``xx yy zz yz xz xy`` (Mandel-scaled)."""
-        vals = [as_data(v, dtype).to(device) if device is not None else as_data(v, dtype) for v in values]
+        vals = _tensors(values, dtype, device)
         if len(vals) == 1:
             v = vals[0]
             z = torch.zeros_like(v)
-            return cls(_stack([v, v, v, z, z, z]))
+            return cls(torch.stack([v, v, v, z, z, z], -1))
         if len(vals) == 3:
-            z = torch.zeros_like(torch.broadcast_tensors(*vals)[0])
-            return cls(_stack([vals[0], vals[1], vals[2], z, z, z]))
+            z = torch.zeros_like(vals[0])
+            return cls(torch.stack([*vals, z, z, z], -1))
         if len(vals) == 6:
-            return cls(_stack([vals[i] * MANDEL_FACTOR[i] for i in range(6)]))
+            return cls(torch.stack(vals, -1) * _mandel_factor(vals[0]))
         raise ValueError(f"SR2.fill takes 1, 3 or 6 values, got {len(values)}")
 
     @classmethod
     def identity(cls, dtype: torch.dtype | None = None, device: Any = None) -> SR2:
-        return cls(torch.tensor([1.0, 1, 1, 0, 0, 0], dtype=dtype or default_dtype(), device=device))
+        return cls(torch.tensor([1.0, 1, 1, 0, 0, 0], **_opts(dtype, device)))
 
     @classmethod
-    def from_full(cls, r2: R2) -> SR2:
+    def from_full(cls, r2: Any) -> SR2:
+        """Mandel vector of ``sym(A)`` for an R2 (or a raw ``(..., 3, 3)`` tensor)."""
+        r2 = r2 if isinstance(r2, R2) else R2(r2)
         d = r2.data
         sym = 0.5 * (d + d.transpose(-1, -2))
         comps = [sym[..., i, j] for i, j in MANDEL_IJ]
-        out = torch.stack(comps, dim=-1) * _mandel_factor(d)
-        return r2._new(out, cls)
+        return r2._new(torch.stack(comps, dim=-1) * _mandel_factor(d), cls)
 
     def to_full(self) -> R2:
         d = self.data / _mandel_factor(self.data)
@@ -242,8 +314,7 @@ class SR2(TensorWrapper):
         return self._new(torch.cat([d[..., :3] - shift, d[..., 3:]], dim=-1))
 
     def inner(self, other: SR2) -> Scalar:
-        from ._base import align
-
+        """``A : B`` (a dot product in Mandel notation)."""
         a, b, meta = align(self, other)
         return self._new((a * b).sum(-1), Scalar, **meta)
 
@@ -251,11 +322,11 @@ class SR2(TensorWrapper):
         return self._new((self.data * self.data).sum(-1), Scalar)
 
     def norm(self, eps: float = 0.0) -> Scalar:
+        """``sqrt(A : A + eps)``; ``eps`` keeps the derivative finite at zero."""
         return self._new(torch.sqrt((self.data * self.data).sum(-1) + eps), Scalar)
 
     def outer(self, other: SR2) -> SSR4:
-        from ._base import align
-
+        """``A (x) B`` as a 6x6 Mandel matrix."""
         a, b, meta = align(self, other)
         return self._new(a.unsqueeze(-1) * b.unsqueeze(-2), SSR4, **meta)
 
@@ -265,10 +336,10 @@ class SR2(TensorWrapper):
     def inverse(self) -> SR2:
         return SR2.from_full(self.to_full().inverse())
 
-    def rotate(self, R: R2) -> SR2:
-        """``R A R^T``."""
-        full = R @ self.to_full() @ R.transpose()
-        return SR2.from_full(full)
+    def rotate(self, R: Any) -> SR2:
+        """``R A R^T`` for a rotation given as R2, Rot or Quaternion."""
+        Q = _rotation_matrix(R)
+        return SR2.from_full(Q @ self.to_full() @ Q.transpose())
 
 
 class WR2(TensorWrapper):
@@ -278,14 +349,20 @@ class WR2(TensorWrapper):
     __slots__ = ()
 
     @classmethod
-    def fill(cls, x: Any, y: Any, z: Any) -> WR2:
-        return cls(_stack([x, y, z]))
+    def fill(cls, x: Any, y: Any, z: Any, dtype: torch.dtype | None = None, device: Any = None) -> WR2:
+        return cls(_stack([x, y, z], dtype, device))
 
     @classmethod
-    def from_full(cls, r2: R2) -> WR2:
+    def from_full(cls, r2: Any) -> WR2:
+        """Axial vector of ``skew(A)`` for an R2 (or a raw ``(..., 3, 3)`` tensor)."""
+        r2 = r2 if isinstance(r2, R2) else R2(r2)
         d = r2.data
         w = 0.5 * (d - d.transpose(-1, -2))
         return r2._new(torch.stack([w[..., 2, 1], w[..., 0, 2], w[..., 1, 0]], dim=-1), cls)
+
+    def vec(self) -> Vec:
+        """The axial vector ``w`` (``W v = w x v``)."""
+        return self._new(self.data, Vec)
 
     def to_full(self) -> R2:
         w = self.data
@@ -298,11 +375,12 @@ class WR2(TensorWrapper):
         return self._new(torch.stack(rows, dim=-2), R2)
 
     def exp_map(self) -> Rot:
-        """Rotation ``exp(W)`` as a modified Rodrigues parameter: ``tan(|w|/4) w/|w|``."""
+        """The rotation ``exp(W)`` (angle ``|w|`` about ``w``) as the MRP ``tan(|w|/4) w/|w|``."""
         w = self.data
-        n = torch.linalg.vector_norm(w, dim=-1, keepdim=True)
-        safe = torch.where(n > 0, n, torch.ones_like(n))
-        factor = torch.where(n > 0, torch.tan(safe / 4.0) / safe, torch.full_like(n, 0.25))
+        n2 = (w * w).sum(-1, keepdim=True)
+        small = n2 < 1e-8
+        n = torch.sqrt(torch.where(small, torch.ones_like(n2), n2))  # finite gradients at w = 0
+        factor = torch.where(small, 0.25 + n2 / 192.0, torch.tan(n / 4.0) / n)
         return self._new(w * factor, Rot)
 
 
@@ -314,42 +392,68 @@ class SSR4(TensorWrapper):
 
     @classmethod
     def identity_sym(cls, dtype: torch.dtype | None = None, device: Any = None) -> SSR4:
-        return cls(torch.eye(6, dtype=dtype or default_dtype(), device=device))
+        """``I_sym``: maps every SR2 to itself."""
+        return cls(torch.eye(6, **_opts(dtype, device)))
 
     @classmethod
     def identity_vol(cls, dtype: torch.dtype | None = None, device: Any = None) -> SSR4:
-        d = torch.zeros(6, 6, dtype=dtype or default_dtype(), device=device)
+        """``I (x) I / 3``: maps A to its volumetric part."""
+        d = torch.zeros(6, 6, **_opts(dtype, device))
         d[:3, :3] = 1.0 / 3.0
         return cls(d)
 
     @classmethod
     def identity_dev(cls, dtype: torch.dtype | None = None, device: Any = None) -> SSR4:
+        """``I_sym - I_vol``: maps A to its deviatoric part."""
         return cls(SSR4.identity_sym(dtype, device).data - SSR4.identity_vol(dtype, device).data)
 
     @classmethod
     def isotropic_E_nu(cls, E: Any, nu: Any) -> SSR4:
-        E, nu = as_data(E), as_data(nu)
-        lam = E * nu / ((1 + nu) * (1 - 2 * nu))
-        mu = E / (2 * (1 + nu))
-        vol = SSR4.identity_vol(E.dtype, E.device).data
-        sym = SSR4.identity_sym(E.dtype, E.device).data
-        return cls(3 * lam[..., None, None] * vol + 2 * mu[..., None, None] * sym)
+        """Isotropic stiffness ``3 K I_vol + 2 G I_dev`` from Young's modulus and Poisson's ratio."""
+        E = E if isinstance(E, TensorWrapper) else Scalar(as_data(E))
+        nu = nu if isinstance(nu, TensorWrapper) else Scalar(as_data(nu, E.dtype))
+        K = E / (3.0 * (1.0 - 2.0 * nu))
+        G = E / (2.0 * (1.0 + nu))
+        vol, dev = cls.identity_vol(E.dtype, E.device), cls.identity_dev(E.dtype, E.device)
+        return 3.0 * K * vol + 2.0 * G * dev
+
+    @classmethod
+    def from_full(cls, r4: Any) -> SSR4:
+        """Mandel 6x6 of an R4 with minor symmetries (symmetrized first)."""
+        r4 = r4 if isinstance(r4, R4) else R4(r4)
+        d = r4.data
+        d = 0.25 * (d + d.transpose(-4, -3) + d.transpose(-2, -1) + d.transpose(-4, -3).transpose(-2, -1))
+        i = [ij[0] for ij in MANDEL_IJ]
+        j = [ij[1] for ij in MANDEL_IJ]
+        f = _mandel_factor(d)
+        out = d[..., i, j, :, :][..., i, j]
+        return r4._new(out * f[:, None] * f[None, :], cls)
+
+    def to_full(self) -> R4:
+        f = _mandel_factor(self.data)
+        d = self.data / (f[:, None] * f[None, :])
+        idx = torch.tensor(_FULL_TO_MANDEL, device=d.device).flatten()
+        full = d[..., idx, :][..., :, idx]
+        return self._new(full.unflatten(-1, (3, 3)).unflatten(-3, (3, 3)), R4)
 
     def transpose(self) -> SSR4:
+        """Major transpose ``C_klij``."""
         return self._new(self.data.transpose(-1, -2))
 
     def inverse(self) -> SSR4:
         return self._new(torch.linalg.inv(self.data))
 
-    def __matmul__(self, other: Any) -> Any:
-        from ._base import align
+    def rotate(self, R: Any) -> SSR4:
+        """``R_ip R_jq R_kr R_ls C_pqrs`` for a rotation given as R2, Rot or Quaternion."""
+        return SSR4.from_full(self.to_full().rotate(R))
 
+    def __matmul__(self, other: Any) -> Any:
         if isinstance(other, SSR4):
-            a, b, meta = align(self, other)
+            (a, b), meta = align_groups(self, other)
             return self._new(a @ b, SSR4, **meta)
         if isinstance(other, SR2):
-            a, b, meta = align(self, Tensor(other.data, 1, **other._meta()))
-            return self._new((a @ b.unsqueeze(-1)).squeeze(-1), SR2, **meta)
+            (a, b), meta = align_groups(self, other)
+            return self._new(_matvec(a, b), SR2, **meta)
         return NotImplemented
 
 
@@ -359,6 +463,23 @@ class R4(TensorWrapper):
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (3, 3, 3, 3)
     __slots__ = ()
 
+    def rotate(self, R: Any) -> R4:
+        """``R_ip R_jq R_kr R_ls C_pqrs``."""
+        Q = _rotation_matrix(R)
+        (q, c), meta = align_groups(Q, self)
+        return self._new(torch.einsum("...ip,...jq,...kr,...ls,...pqrs->...ijkl", q, q, q, q, c), R4, **meta)
+
+    def __matmul__(self, other: Any) -> Any:
+        """Double contraction: ``C_ijkl B_kl`` (R2) or ``C_ijmn D_mnkl`` (R4)."""
+        if isinstance(other, R2):
+            (a, b), meta = align_groups(self, other)
+            return self._new((a * b[..., None, None, :, :]).sum((-1, -2)), R2, **meta)
+        if isinstance(other, R4):
+            (a, b), meta = align_groups(self, other)
+            out = (a.flatten(-2).flatten(-3, -2) @ b.flatten(-2).flatten(-3, -2)).unflatten(-1, (3, 3))
+            return self._new(out.unflatten(-3, (3, 3)), R4, **meta)
+        return NotImplemented
+
 
 class Rot(TensorWrapper):
     """A rotation as modified Rodrigues parameters ``r = tan(theta/4) n``."""
@@ -367,37 +488,69 @@ class Rot(TensorWrapper):
     __slots__ = ()
 
     @classmethod
-    def fill(cls, x: Any, y: Any, z: Any) -> Rot:
-        return cls(_stack([x, y, z]))
+    def fill(cls, x: Any, y: Any, z: Any, dtype: torch.dtype | None = None, device: Any = None) -> Rot:
+        return cls(_stack([x, y, z], dtype, device))
+
+    @classmethod
+    def identity(cls, dtype: torch.dtype | None = None, device: Any = None) -> Rot:
+        return cls(torch.zeros(3, **_opts(dtype, device)))
+
+    @classmethod
+    def axis_angle(cls, n: Any, theta: Any) -> Rot:
+        """The rotation by ``theta`` (radians) about the axis ``n`` (any length)."""
+        n = n if isinstance(n, Vec) else Vec(n)
+        t = theta if isinstance(theta, Scalar) else Scalar(as_data(theta, n.dtype))
+        r = n.normalize() * t._new(torch.tan(t.data / 4.0))
+        return r._new(r.data, cls)
+
+    def norm_sq(self) -> Scalar:
+        return self._new((self.data * self.data).sum(-1), Scalar)
 
     def euler_rodrigues(self) -> R2:
-        """The rotation matrix of this MRP."""
+        """The rotation matrix ``I + (8 W^2 + 4 (1 - r.r) W) / (1 + r.r)^2`` with ``W = skew(r)``."""
         r = self.data
         rr = (r * r).sum(-1)[..., None, None]
         W = WR2(r).to_full().data
         eye = torch.eye(3, dtype=r.dtype, device=r.device)
-        R = eye + (8 * W @ W - 4 * (1 - rr) * W) / (1 + rr) ** 2
-        return self._new(R, R2)
+        return self._new(eye + (8 * W @ W + 4 * (1 - rr) * W) / (1 + rr) ** 2, R2)
+
+    def to_R2(self) -> R2:
+        return self.euler_rodrigues()
 
     def inverse(self) -> Rot:
         return self._new(-self.data)
 
     def shadow(self) -> Rot:
-        """The equivalent MRP on the other side of the unit sphere."""
+        """The equivalent MRP on the other side of the unit sphere, ``-r / r.r``."""
         rr = (self.data * self.data).sum(-1, keepdim=True)
         return self._new(-self.data / rr)
+
+    def compose(self, other: Rot) -> Rot:
+        """``self * other``: the rotation whose matrix is ``R(self) @ R(other)`` (``other`` acts first)."""
+        (r1, r2), meta = align_groups(self, other)
+        r1, r2 = torch.broadcast_tensors(r1, r2)
+        rr1 = (r1 * r1).sum(-1, keepdim=True)
+        rr2 = (r2 * r2).sum(-1, keepdim=True)
+        num = (1 - rr2) * r1 + (1 - rr1) * r2 - 2 * torch.linalg.cross(r2, r1, dim=-1)
+        den = 1 + rr1 * rr2 - 2 * (r1 * r2).sum(-1, keepdim=True)
+        return self._new(num / den, Rot, **meta)
 
 
 MRP = Rot
 
 
 class Quaternion(TensorWrapper):
-    """A unit quaternion ``(w, x, y, z)``."""
+    """A unit quaternion ``(w, x, y, z) = (cos(theta/2), sin(theta/2) n)``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (4,)
     __slots__ = ()
 
+    @classmethod
+    def fill(cls, w: Any, x: Any, y: Any, z: Any, dtype: torch.dtype | None = None, device: Any = None) -> Quaternion:
+        return cls(_stack([w, x, y, z], dtype, device))
+
     def to_rot(self) -> Rot:
+        """MRP ``(x, y, z) / (1 + w)``."""
         q = self.data
         return self._new(q[..., 1:] / (1 + q[..., :1]), Rot)
 
