@@ -186,8 +186,9 @@ class TensorWrapper:
         """Expand the batch axes to ``batch_shape`` (K / sub-batch / base unchanged)."""
         head = self.k_shape
         tail = self.data.shape[self.k_ndim + self.batch_ndim :]
-        data = self.data.reshape(*head, *((1,) * (len(batch_shape) - self.batch_ndim)), *self.batch_shape, *tail)
-        return self._new(data.expand(*head, *batch_shape, *tail))
+        pad = (1,) * (len(batch_shape) - self.batch_ndim)
+        data = self.data.reshape(tuple(head) + pad + tuple(self.batch_shape) + tuple(tail))
+        return self._new(data.expand(tuple(head) + tuple(batch_shape) + tuple(tail)))
 
     def batch_index(self: T, index: Any) -> T:
         """Index the (single, leading) batch axis, e.g. with a boolean mask of points."""

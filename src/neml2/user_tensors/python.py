@@ -37,6 +37,11 @@ class Python:
             raise
         except Exception as e:  # noqa: BLE001 - any error in user code is reported as an input error
             raise InputError(f"evaluating expression failed: {type(e).__name__}: {e}", option="expr", **where) from None
+        if isinstance(value, TensorWrapper) and value.data.is_floating_point():
+            from neml2 import settings
+
+            # torch.tensor([...]) defaults to float32; NEML2 computes in the configured dtype
+            value = value.to(settings.default_dtype)
         if not isinstance(value, TensorWrapper):
             raise InputError(
                 f"expression must produce a typed tensor (Scalar, SR2, ...), got {type(value).__name__}",

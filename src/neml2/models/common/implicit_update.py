@@ -52,9 +52,9 @@ class ImplicitUpdate(Model):
 
     def __init__(self, *, _factory: Any = None, **kw: Any) -> None:
         system, solver = kw.get("equation_system"), kw.get("solver")
-        if not isinstance(system, str):
+        if system is not None and not isinstance(system, str):
             kw["equation_system"] = "<python>"
-        if not isinstance(solver, str):
+        if solver is not None and not isinstance(solver, str):
             kw["solver"] = "<python>"
         super().__init__(_factory=_factory, **kw)
         if isinstance(system, str):
@@ -79,11 +79,9 @@ class ImplicitUpdate(Model):
         self.batched_parameters = _has_batched_parameters(system.model)
 
     def _resolve(self, factory: Any, option_name: str, section: str, getter: str) -> Any:
-        name = self.options[option_name]
-        if factory is None or not factory.has(section, name):
-            have = list(factory.blocks[section]) if factory is not None else []
-            raise self._error(f"no [{section}] block named '{name}'; defined: {', '.join(have) or '(none)'}", option_name)
-        return getattr(factory, getter)(name)
+        if factory is None:
+            raise self._error(f"needs an input file to resolve the [{section}] reference", option_name)
+        return getattr(factory, getter)(self.options[option_name])
 
     # ------------------------------------------------------------ evaluation
     def _evaluate(

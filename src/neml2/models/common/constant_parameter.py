@@ -1,0 +1,31 @@
+"""A parameter exposed as a variable, so several models can share it (by model name)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, output, parameter
+from neml2.types import TensorWrapper
+
+
+def constant_parameter_schema(type_: type[TensorWrapper]) -> HitSchema:
+    return HitSchema(parameter=output(type_, optional=True), value=parameter(type_))
+
+
+class ConstantParameter(Model):
+    """Outputs ``value``; the output is named by ``parameter``, else after the model block."""
+
+    SUPPORTS_SECOND_ORDER = True
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        if self.var("parameter") is None:
+            name = str(self._where.get("block", "")).rpartition("/")[2]
+            name = name if name.isidentifier() else "parameter"
+            self.vars["parameter"] = name
+            self.output_spec = {name: self.hit.fields["parameter"].type}
+
+    def forward(self, *nl: Any) -> Local:
+        return Local(self.params(nl).value, {"value": lambda t: t}, {})

@@ -1,0 +1,21 @@
+"""Copy a variable under another name: ``to = from``."""
+
+from __future__ import annotations
+
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output
+from neml2.types import TensorWrapper
+
+
+def copy_schema(type_: type[TensorWrapper]) -> HitSchema:
+    return HitSchema({"from": input(type_), "to": output(type_)})
+
+
+class CopyVariable(Model):
+    """The identity map between two variable names."""
+
+    SUPPORTS_SECOND_ORDER = True
+
+    def forward(self, x: TensorWrapper) -> Local:
+        return Local(x, {"from": lambda t: t}, {})

@@ -1,0 +1,28 @@
+"""FBComplementarity: the Fischer-Burmeister function ``x + y - sqrt(a^2 + b^2)``."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.common.complementarity import Complementarity, complementarity_schema
+from neml2.types import Scalar
+
+
+@register_neml2_object("FBComplementarity")
+class FBComplementarity(Complementarity):
+    """Zero iff ``x = +-a >= 0``, ``y = +-b >= 0`` and ``x y = 0`` (signs from the inequalities)."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = complementarity_schema()
+
+    def forward(self, a: Scalar, b: Scalar) -> Local:
+        sa, sb = self.signs
+        r = (a * a + b * b).sqrt()
+        r3 = r * r * r
+        return Local(
+            sa * a + sb * b - r,
+            {"a": lambda t: (sa - a / r) * t, "b": lambda t: (sb - b / r) * t},
+            {
+                ("a", "a"): lambda u, v: -b * b / r3 * u * v,
+                ("a", "b"): lambda u, v: a * b / r3 * u * v,
+                ("b", "b"): lambda u, v: -a * a / r3 * u * v,
+            },
+        )

@@ -1,0 +1,12 @@
+"""ScalarConstantParameter."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.common.constant_parameter import ConstantParameter, constant_parameter_schema
+from neml2.types import Scalar
+
+
+@register_neml2_object("ScalarConstantParameter")
+class ScalarConstantParameter(ConstantParameter):
+    """A Scalar parameter as a variable."""
+
+    hit = constant_parameter_schema(Scalar)

@@ -1,0 +1,12 @@
+"""ScalarInputParameter."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.common.input_parameter import InputParameter, input_parameter_schema
+from neml2.types import Scalar
+
+
+@register_neml2_object("ScalarInputParameter")
+class ScalarInputParameter(InputParameter):
+    """A Scalar input variable passed through as a parameter."""
+
+    hit = input_parameter_schema(Scalar)

@@ -1,0 +1,70 @@
+"""ScalarMultiplication: ``to = scaling * prod_i from_i^(+-1)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, option, output, parameter
+from neml2.types import Scalar
+
+_BOOL = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
+
+
+def _product(factors: list[Any]) -> Any:
+    out: Any = 1.0
+    for f in factors:
+        out = f * out
+    return out
+
+
+@register_neml2_object("ScalarMultiplication")
+class ScalarMultiplication(Model):
+    """Product of Scalar variables (each inverted where ``reciprocal`` says so) times ``scaling``."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(
+        {
+            "from": input(Scalar, multi=True),
+            "to": output(Scalar),
+            "scaling": parameter(Scalar, "1"),
+            "reciprocal": option("list", ["false"], doc="one boolean per variable, or one for all"),
+        }
+    )
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        n, flags = len(self.var("from")), self.options["reciprocal"]
+        if len(flags) not in (1, n):
+            raise self._error(f"{len(flags)} entries for {n} variables in 'from'", "reciprocal")
+        if any(str(f).lower() not in _BOOL for f in flags):
+            raise self._error(f"expected true/false values, got {' '.join(map(str, flags))!r}", "reciprocal")
+        self.reciprocal = [_BOOL[str(f).lower()] for f in flags] * (n if len(flags) == 1 else 1)
+
+    def forward(self, *args: Any) -> Local:
+        names = self.var("from")
+        xs, nl = args[: len(names)], args[len(names) :]
+        s = self.params(nl).scaling
+        f = [1 / x if r else x for x, r in zip(xs, self.reciprocal, strict=True)]  # factors
+        df = [-1 / (x * x) if r else 1.0 for x, r in zip(xs, self.reciprocal, strict=True)]  # their derivatives
+
+        def others(*skip: int) -> Any:
+            return _product([fk for k, fk in enumerate(f) if k not in skip])
+
+        p = others()
+        d1: dict[str, Any] = {"scaling": lambda t: t * p}
+        d2: dict[tuple[str, str], Any] = {}
+        for i, xi in enumerate(names):
+            rest = others(i)
+            c1, cs = s * df[i] * rest, df[i] * rest
+            d1[xi] = lambda t, c=c1: c * t
+            d2[("scaling", xi)] = lambda a, b, c=cs: c * a * b
+            if self.reciprocal[i]:
+                cii = s * 2 / (xs[i] * xs[i] * xs[i]) * rest
+                d2[(xi, xi)] = lambda a, b, c=cii: c * a * b
+            for j in range(i + 1, len(names)):
+                cij = s * df[i] * df[j] * others(i, j)
+                d2[(xi, names[j])] = lambda a, b, c=cij: c * a * b
+        return Local(s * p, d1, d2)

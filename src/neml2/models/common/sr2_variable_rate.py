@@ -1,0 +1,12 @@
+"""SR2VariableRate."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.common.variable_rate import VariableRate, variable_rate_schema
+from neml2.types import SR2
+
+
+@register_neml2_object("SR2VariableRate")
+class SR2VariableRate(VariableRate):
+    """Rate of a SR2 variable over the last time step."""
+
+    hit = variable_rate_schema(SR2)

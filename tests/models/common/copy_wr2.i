@@ -1,0 +1,21 @@
+# CopyWR2: to = from = (0.1, -0.2, 0.3)
+[Models]
+  [model]
+    type = CopyWR2
+    from = 'a'
+    to = 'b'
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '(2,)'
+    input_WR2_names = 'a'
+    input_WR2_values = '0.1 -0.2 0.3'
+    output_WR2_names = 'b'
+    output_WR2_values = '0.1 -0.2 0.3'
+    check_second_derivatives = true
+  []
+[]

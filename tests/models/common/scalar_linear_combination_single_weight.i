@@ -1,0 +1,21 @@
+# ScalarLinearCombination with one weight for all variables: to = 3 (x + y) = 3 (2 + 0.75) = 8.25
+[Models]
+  [model]
+    type = ScalarLinearCombination
+    from = 'x y'
+    to = 'w'
+    weights = 3
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '()'
+    input_Scalar_names = 'x y'
+    input_Scalar_values = '2 0.75'
+    output_Scalar_names = 'w'
+    output_Scalar_values = '8.25'
+  []
+[]

@@ -1,0 +1,24 @@
+# ScalarMultiplication, all reciprocal (one flag for all) and the scaling promoted to a variable 's':
+# to = s / (a b) = 6 / (2 * 1.5) = 2
+[Models]
+  [model]
+    type = ScalarMultiplication
+    from = 'a b'
+    to = 'd'
+    scaling = 's'
+    reciprocal = true
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '(2,)'
+    input_Scalar_names = 'a b s'
+    input_Scalar_values = '2 1.5 6'
+    output_Scalar_names = 'd'
+    output_Scalar_values = '2'
+    check_second_derivatives = true
+  []
+[]

@@ -1,0 +1,21 @@
+# ScalarToDiagonalSR2: output = 2.5 I = (2.5, 2.5, 2.5, 0, 0, 0)
+[Models]
+  [model]
+    type = ScalarToDiagonalSR2
+    input = 'p'
+    output = 'P'
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '(2,)'
+    input_Scalar_names = 'p'
+    input_Scalar_values = '2.5'
+    output_SR2_names = 'P'
+    output_SR2_values = '2.5 2.5 2.5 0 0 0'
+    check_second_derivatives = true
+  []
+[]

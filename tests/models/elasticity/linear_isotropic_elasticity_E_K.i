@@ -1,0 +1,24 @@
+# LinearIsotropicElasticity from (E, K) = (72, 40); every case here has lambda = 20, mu = 30:
+#   lambda = 3K (3K - E) / (9K - E) = 120 * 48 / 288 = 20
+#   mu = 3K E / (9K - E) = 8640 / 288 = 30
+# strain (SR2 fill, Mandel-scaled shears) = (0.01, -0.002, 0.003, 0.004, -0.001, 0.002), tr = 0.011
+# stress = lambda tr(strain) I + 2 mu strain = 0.22 I + 60 strain = (0.82, 0.10, 0.40, 0.24, -0.06, 0.12)
+[Models]
+  [model]
+    type = LinearIsotropicElasticity
+    coefficients = '72 40'
+    coefficient_types = 'YOUNGS_MODULUS BULK_MODULUS'
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '()'
+    input_SR2_names = 'strain'
+    input_SR2_values = '0.01 -0.002 0.003 0.004 -0.001 0.002'
+    output_SR2_names = 'stress'
+    output_SR2_values = '0.82 0.10 0.40 0.24 -0.06 0.12'
+  []
+[]

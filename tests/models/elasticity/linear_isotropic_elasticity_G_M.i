@@ -1,0 +1,24 @@
+# LinearIsotropicElasticity from (M, G) = (80, 30); every case here has lambda = 20, mu = 30:
+#   lambda = M - 2 G = 80 - 60 = 20
+#   mu = G = 30
+# strain (SR2 fill, Mandel-scaled shears) = (0.01, -0.002, 0.003, 0.004, -0.001, 0.002), tr = 0.011
+# stress = lambda tr(strain) I + 2 mu strain = 0.22 I + 60 strain = (0.82, 0.10, 0.40, 0.24, -0.06, 0.12)
+[Models]
+  [model]
+    type = LinearIsotropicElasticity
+    coefficients = '80 30'
+    coefficient_types = 'P_WAVE_MODULUS SHEAR_MODULUS'
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '()'
+    input_SR2_names = 'strain'
+    input_SR2_values = '0.01 -0.002 0.003 0.004 -0.001 0.002'
+    output_SR2_names = 'stress'
+    output_SR2_values = '0.82 0.10 0.40 0.24 -0.06 0.12'
+  []
+[]

@@ -1,0 +1,121 @@
+"""The ModelUnitTest driver itself: it passes correct models and names the broken pair otherwise."""
+
+import pytest
+
+import neml2
+from neml2.drivers.model_unit_test import ModelUnitTest
+from neml2.errors import InputError
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import Scalar
+
+
+class Cube(Model):
+    """y = c x^3, with a deliberately scalable first and second derivative."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(x=input(Scalar), y=output(Scalar), c=parameter(Scalar, "2"))
+    d1_factor = 1.0
+    d2_factor = 1.0
+
+    def forward(self, x: Scalar, *nl: Scalar) -> Local:
+        c = self.params(nl).c
+        return Local(
+            c * x * x * x,
+            {"x": lambda t: self.d1_factor * 3 * c * x * x * t, "c": lambda t: t * x * x * x},
+            {("x", "x"): lambda a, b: self.d2_factor * 6 * c * x * a * b},
+        )
+
+
+def _driver(model: Model, expected: str = "54", **kw: object) -> ModelUnitTest:
+    options = {
+        "batch_shape": "(3,)",
+        "input_Scalar_names": ["x"],
+        "input_Scalar_values": ["3"],
+        "output_Scalar_names": ["y"],
+        "output_Scalar_values": [expected],
+    }
+    return ModelUnitTest(model=model, **{**options, **kw})
+
+
+def test_correct_model_passes() -> None:
+    assert _driver(Cube(), check_second_derivatives=True).run()
+
+
+def test_wrong_value_is_reported() -> None:
+    with pytest.raises(AssertionError, match=r"model 'Cube': value of 'y': got 54\.0, expected 54\.001 "):
+        _driver(Cube(), expected="54.001").run()
+
+
+@pytest.mark.parametrize("factor", [1 + 1e-8, -1.0])
+def test_wrong_first_derivative_is_reported(factor: float) -> None:
+    model = Cube()
+    model.d1_factor = factor
+    with pytest.raises(AssertionError, match=r"first order \(batched\): d\(y\)/d\(x\)"):
+        _driver(model).run()
+
+
+def test_wrong_second_derivative_is_reported() -> None:
+    model = Cube()
+    model.d2_factor = 0.5
+    with pytest.raises(AssertionError, match=r"second order \(v2\): d\(y\)/d\(a:x, a:x\)"):
+        _driver(model, check_second_derivatives=True).run()
+
+
+def test_promoted_parameter_is_an_input() -> None:
+    model = Cube(c="k")
+    driver = ModelUnitTest(
+        model=model,
+        batch_shape="(2,)",
+        input_Scalar_names=["x", "k"],
+        input_Scalar_values=["3 2"],
+        output_Scalar_names=["y"],
+        output_Scalar_values=["54"],
+    )
+    assert driver.run()
+
+
+def test_literals_split_and_fill() -> None:
+    text = """
+[Models]
+  [m]
+    type = SR2LinearCombination
+    from = 'a b'
+    to = 'c'
+  []
+[]
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'm'
+    input_SR2_names = 'a b'
+    input_SR2_values = '1 2 3 4 5 6 0 0 0 0 0 1'
+    output_SR2_names = 'c'
+    output_SR2_values = '1 2 3; 4 5 7'
+  []
+[]
+"""
+    with pytest.raises(InputError, match="cannot split"):  # '1 2 3; 4 5 7' is two literals for one name
+        neml2.load_string(text).get_driver("unit")
+    # a = fill(1..6), b = fill(0, 0, 0, 0, 0, 1) (split evenly), c = a + b = fill(1, 2, 3, 4, 5, 7)
+    driver = neml2.load_string(text.replace("'1 2 3; 4 5 7'", "'1 2 3 4 5 7'")).get_driver("unit")
+    assert driver.run()
+    with pytest.raises(AssertionError, match="value of 'c'"):
+        neml2.load_string(text.replace("'1 2 3; 4 5 7'", "'1 2 3 4 5 8'")).get_driver("unit").run()
+
+
+def test_input_errors() -> None:
+    with pytest.raises(InputError, match="no value given for model input"):
+        ModelUnitTest(model=Cube(), input_Scalar_names=[], input_Scalar_values=[])
+    with pytest.raises(InputError, match="no second-order chain rule"):
+        ModelUnitTest(
+            model=neml2.load_string(
+                "[Models]\n[m]\ntype = PerzynaPlasticFlowRate\nreference_stress = 1\nexponent = 2\n[]\n[]\n"
+            ).get_model("m"),
+            input_Scalar_names=["yield_function"],
+            input_Scalar_values=["1"],
+            check_second_derivatives=True,
+        )
+    with pytest.raises(InputError, match="batch_shape"):
+        _driver(Cube(), batch_shape="(a,)")
