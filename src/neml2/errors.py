@@ -12,7 +12,8 @@ class NEML2Error(Exception):
 class InputError(NEML2Error, ValueError):
     """A malformed input file or model definition.
 
-    The message is one line: ``file:line: [Section/block] option 'name': what is wrong``.
+    The message is one line: ``file:line: [Section/block] option 'name': what is wrong``
+    (line breaks in ``message`` become ``"; "``).
     """
 
     def __init__(
@@ -23,15 +24,19 @@ class InputError(NEML2Error, ValueError):
         line: int | None = None,
         block: str | None = None,
         option: str | None = None,
+        column: int | None = None,
     ) -> None:
-        self.file, self.line, self.block, self.option = file, line, block, option
-        self.reason = message
+        self.file, self.line, self.block, self.option, self.column = file, line, block, option, column
+        # one line, whatever the message (e.g. a multi-line exception text from user code)
+        self.reason = "; ".join(s.strip() for s in str(message).splitlines() if s.strip())
         super().__init__(self._format())
 
     def _format(self) -> str:
         parts = []
         if self.file:
-            parts.append(f"{self.file}:{self.line}: " if self.line else f"{self.file}: ")
+            loc = f":{self.line}" if self.line else ""
+            loc += f":{self.column}" if self.line and self.column else ""
+            parts.append(f"{self.file}{loc}: ")
         if self.block:
             parts.append(f"[{self.block}] ")
         if self.option:
@@ -40,7 +45,7 @@ class InputError(NEML2Error, ValueError):
 
     def located(self, **where: Any) -> InputError:
         """A copy with missing location fields filled in."""
-        kw = {k: getattr(self, k) for k in ("file", "line", "block", "option")}
+        kw = {k: getattr(self, k) for k in ("file", "line", "block", "option", "column")}
         for key, value in where.items():
             if kw.get(key) is None:
                 kw[key] = value

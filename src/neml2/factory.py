@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 import math
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -63,6 +64,14 @@ class InputFile:
             if name == "Settings":
                 continue
             for blk in sec.children(nmhit.NodeType.Section):
+                prev = self.blocks[name].get(blk.path())
+                if prev is not None:
+                    raise InputError(
+                        f"duplicate block (first defined at line {prev.line()})",
+                        file=path,
+                        line=blk.line(),
+                        block=f"{name}/{blk.path()}",
+                    )
                 self.blocks[name][blk.path()] = blk
         self.settings = self._read_settings()
 
@@ -76,18 +85,22 @@ class InputFile:
         out: dict[str, Any] = {}
         if node is None:
             return out
+        lines = {}
         for child in node.children(nmhit.NodeType.Field):
             out[child.path()] = child.param_str()
+            lines[child.path()] = child.line()
         for sub in node.children(nmhit.NodeType.Section):
             out[sub.path()] = {c.path(): c.param_str() for c in sub.children(nmhit.NodeType.Field)}
-        dtype = out.get("default_dtype") or out.get("dtype")
+        key = "default_dtype" if out.get("default_dtype") else "dtype"
+        dtype = out.get(key)
         if dtype:
             if dtype not in ("float64", "float32", "double", "float"):
                 raise InputError(
                     f"invalid dtype {dtype!r}; valid choices: float64, float32",
                     file=self.path,
+                    line=lines.get(key),
                     block="Settings",
-                    option="default_dtype",
+                    option=key,
                 )
             from neml2 import settings
 
@@ -101,13 +114,13 @@ class InputFile:
         node = self.blocks[section].get(name)
         if node is None:
             have = list(self.blocks[section])
-            raise InputError(
+            raise self._referrer_error(
+                name,
                 f"no block named '{name}' in [{section}]{suggest(name, have)}; defined: {', '.join(have) or '(none)'}",
-                file=self.path,
             )
         if key in self._building:
             cycle = " -> ".join(n for _, n in self._building[self._building.index(key) :]) + f" -> {name}"
-            raise InputError(f"circular reference: {cycle}", **self.where(section, name))
+            raise self._referrer_error(name, f"circular reference: {cycle}")
         if section == "Models" and (not name.isidentifier() or keyword.iskeyword(name)):
             raise InputError(
                 f"model block name '{name}' must be a valid Python identifier and not a keyword",
@@ -121,8 +134,41 @@ class InputFile:
         self._objects[key] = obj
         return obj
 
+    def _referrer_error(self, name: str, message: str) -> InputError:
+        """An error about a reference to block ``name``, located at the block being built that
+        refers to it (and at its option whose value names ``name``, when one does)."""
+        if not self._building:
+            return InputError(message, file=self.path)
+        section, referrer = self._building[-1]
+        where = self.where(section, referrer)
+        node = self.blocks[section][referrer]
+        for child in node.children(nmhit.NodeType.Field):
+            if any(tok.partition(".")[0] == name for tok in child.param_str().split()):
+                return InputError(message, **{**where, "line": child.line()}, option=child.path())
+        return InputError(message, **where)
+
     def _build(self, section: str, name: str, node: nmhit.Node) -> Any:
         where = self.where(section, name)
+        try:
+            obj = self._construct(section, name, node, where)
+        except InputError as e:
+            err = e.located(**where)
+            # an error about one of this block's options points at that option's line
+            field = node.find(err.option) if err.option and err.block == where["block"] else None
+            if field is not None and field.type() == nmhit.NodeType.Field and field.line() != err.line:
+                err = InputError(err.reason, file=err.file, line=field.line(), block=err.block, option=err.option)
+            raise err from None
+        except (TypeError, ValueError, KeyError, IndexError) as e:
+            # input that slipped past validation: still one located line, never a deep traceback
+            raise InputError(f"{type(e).__name__}: {e}", **where) from None
+        if hasattr(obj, "__dict__"):
+            try:
+                obj._hit_name = name
+            except AttributeError:  # pragma: no cover
+                pass
+        return obj
+
+    def _construct(self, section: str, name: str, node: nmhit.Node, where: dict[str, Any]) -> Any:
         tnode = node.find("type")
         if tnode is None:
             raise InputError("missing required option", option="type", **where)
@@ -137,21 +183,8 @@ class InputFile:
                     option="type",
                     **where,
                 )
-            raise InputError(
-                f"unknown type '{type_name}'{suggest(type_name, valid)}",
-                option="type",
-                **where,
-            )
-        try:
-            obj = cls.from_hit(node, self)
-        except InputError as e:
-            raise e.located(**where) from None
-        if hasattr(obj, "__dict__"):
-            try:
-                obj._hit_name = name
-            except AttributeError:  # pragma: no cover
-                pass
-        return obj
+            raise InputError(f"unknown type '{type_name}'{suggest(type_name, valid)}", option="type", **where)
+        return cls.from_hit(node, self)
 
     # --------------------------------------------------------------- accessors
     def get_model(self, name: str) -> Any:
@@ -212,8 +245,7 @@ def load_input(path: str | Path, overrides: list[str] | None = None) -> InputFil
     try:
         root = nmhit.parse_file(path, post=post)
     except nmhit.Error as e:
-        msg = str(e).strip().splitlines()[0]
-        raise InputError(msg if path in msg else f"{path}: {msg}") from None
+        raise _syntax_error(str(e), path, Path(path).read_text(errors="replace")) from None
     return InputFile(root, path)
 
 
@@ -221,8 +253,32 @@ def load_string(text: str, path: str = "<string>") -> InputFile:
     try:
         root = nmhit.parse_text(text)
     except nmhit.Error as e:
-        raise InputError(f"{path}: {str(e).strip().splitlines()[0]}") from None
+        raise _syntax_error(str(e), path, text) from None
     return InputFile(root, path)
+
+
+_LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<msg>.*)$")
+_SECTION = re.compile(r"^\s*\[\s*(?:\./)?([^\]\s]*)\s*\]")
+
+
+def _syntax_error(message: str, path: str, text: str) -> InputError:
+    """A HIT syntax error as an InputError naming the block that encloses the bad line."""
+    first = message.strip().splitlines()[0] if message.strip() else "syntax error"
+    m = _LOCATED.match(first)
+    if m is None:
+        return InputError(first, file=path)
+    line = int(m["line"])
+    stack: list[str] = []
+    for raw in text.splitlines()[:line]:
+        sec = _SECTION.match(raw)
+        if sec is None:
+            continue
+        if sec[1] in ("", "../"):
+            stack = stack[:-1]
+        else:
+            stack.append(sec[1])
+    col = int(m["col"]) if m["col"] else None
+    return InputError(m["msg"], file=path, line=line, column=col, block="/".join(stack) or None)
 
 
 def load_model(path: str | Path, name: str) -> Any:

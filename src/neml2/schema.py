@@ -113,8 +113,7 @@ class HitSchema:
                 raise InputError(
                     f"unknown option{suggest(key, valid)}; valid options: {', '.join(valid) or '(none)'}",
                     option=key,
-                    line=child.line(),
-                    **where,
+                    **{**where, "line": child.line()},
                 )
             values[key] = _node_value(child, self.fields[key], {**where, "line": child.line()})
         return values
@@ -162,6 +161,7 @@ def _split(value: Any) -> list[str]:
     return [value]
 
 
+_A = {"int": "an integer", "list[int]": "a list of integers", "list[float]": "a list of numbers"}
 _BOOL = {"true": True, "false": False, "1": True, "0": False, "on": True, "off": False, "yes": True, "no": False}
 
 
@@ -184,7 +184,8 @@ def coerce(f: Field, value: Any, where: dict[str, Any]) -> Any:
             if not isinstance(value, str):
                 raise ValueError(f"expected a string, got {value!r}")
             if f.choices and value.upper() not in f.choices and value not in f.choices:
-                raise ValueError(f"invalid value {value!r}; valid choices: {', '.join(f.choices)}")
+                hint = suggest(value, f.choices) or suggest(value.upper(), f.choices)
+                raise ValueError(f"invalid value {value!r}{hint}; valid choices: {', '.join(f.choices)}")
             return value
         if t is bool:
             if isinstance(value, bool):
@@ -213,6 +214,6 @@ def coerce(f: Field, value: Any, where: dict[str, Any]) -> Any:
     except (TypeError, ValueError) as e:
         msg = str(e)
         if msg.startswith("could not convert") or msg.startswith("invalid literal"):
-            msg = f"expected a {f.type_name()}, got {value!r}"
+            msg = f"expected {_A.get(f.type_name(), 'a ' + f.type_name())}, got {value!r}"
         raise InputError(msg, **where) from None
     return value

@@ -9,7 +9,7 @@ import torch
 from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
 from neml2.drivers.driver import Driver
-from neml2.schema import HitSchema, option
+from neml2.schema import HitSchema, option, suggest
 from neml2.types import TYPES, TensorWrapper
 
 PRESCRIBED_TYPES = ("Scalar", "Vec", "SR2", "WR2", "R2", "MRP", "SSR4", "MillerIndex")
@@ -44,7 +44,7 @@ class TransientDriver(Driver):
     hit = HitSchema(_transient_options())
 
     def __init__(self, *, model: Any = None, **kw: Any) -> None:
-        super().__init__(model=model if isinstance(model, str) else "<python>", **kw)
+        super().__init__(model=model if isinstance(model, str) or model is None else "<python>", **kw)
         self.model = self._ref("model", "get_model") if isinstance(model, str) or model is None else model
         self.times = self._tensor("prescribed_time")
         self.n_steps = self.times.data.shape[0]
@@ -75,8 +75,13 @@ class TransientDriver(Driver):
             base = name.partition("~")[0]
             if name in self.prescribed or base in self.prescribed or base in outputs:
                 continue
+            t = self.model.input_spec[name].__name__
+            hint = f"; prescribe it with prescribed_{t}_names" if t in PRESCRIBED_TYPES else ""
+            close = suggest(name, self.factory.blocks["Tensors"]) if self.factory is not None else ""
+            if close:
+                hint += f"; or a misspelled [Tensors] name{close}"
             raise self._error(
-                f"model input '{name}' is neither prescribed nor a state carried from the model's outputs",
+                f"model input '{name}' ({t}) is neither prescribed nor a state carried from the model's outputs{hint}",
                 "model",
             )
         self._result: dict[str, torch.Tensor] = {}
@@ -85,8 +90,8 @@ class TransientDriver(Driver):
         return self._tensor_named(self.options[option_name], option_name)
 
     def _tensor_named(self, name: str, option_name: str) -> TensorWrapper:
-        if self.factory is None or not self.factory.has_tensor(name):
-            raise self._error(f"no [Tensors] block named '{name}'", option_name)
+        if self.factory is None:
+            raise self._error(f"needs an input file to resolve [Tensors] '{name}'", option_name)
         return self.factory.get_tensor(name)
 
     # -------------------------------------------------------------------- run
@@ -123,13 +128,17 @@ class TransientDriver(Driver):
                         value = torch.zeros(t.BASE_SHAPE, dtype=self.times.dtype, device=self.times.device)
                     else:
                         res[f"input.{step}.{name}"] = value
+                        if name.partition("~")[0] in self.prescribed and not bool(torch.isfinite(value).all()):
+                            raise StepFailure(
+                                f"step {step} (t = {self._time(step):g}): input '{name}' is not finite",
+                                reason="non-finite input",
+                            )
                     args.append(t(value))
                 try:
                     out = model(*args)
                 except ConvergenceError as e:
-                    time = self.prescribed[self.options["time"]][step]
                     raise StepFailure(
-                        f"step {step} (t = {time.flatten()[:1].item():g}) failed: {e}", failed=e.failed, reason=e.reason
+                        f"step {step} (t = {self._time(step):g}) failed: {e}", failed=e.failed, reason=e.reason
                     ) from e
                 out = out if isinstance(out, tuple) else (out,)
                 previous: dict[str, torch.Tensor] = {}
@@ -142,6 +151,9 @@ class TransientDriver(Driver):
         if self.options["save_as"]:
             torch.save(res, self.options["save_as"])
         return True
+
+    def _time(self, step: int) -> float:
+        return self.prescribed[self.options["time"]][step].flatten()[:1].item()
 
     def result(self) -> dict[str, torch.Tensor]:
         return self._result

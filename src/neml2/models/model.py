@@ -37,7 +37,7 @@ from neml2.models.chain_rule import (
 )
 from neml2.schema import Field, HitSchema
 from neml2.types import TensorWrapper
-from neml2.types.tensors import TYPES, Scalar
+from neml2.types.tensors import TYPES, Scalar, Tensor
 
 _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(~[0-9]+)?$")
 _PASSTHROUGH = object()
@@ -380,14 +380,24 @@ class Model(nn.Module):
 
     def _wrap_inputs(self, args: tuple) -> tuple:
         if len(args) != len(self.input_spec):
-            raise TypeError(
-                f"{type(self).__name__} takes {len(self.input_spec)} inputs ({', '.join(self.input_spec)}), got {len(args)}"
-            )
-        if all(isinstance(a, TensorWrapper) for a in args):
-            return args
-        return tuple(
-            a if isinstance(a, TensorWrapper) else t(a) for a, t in zip(args, self.input_spec.values())
-        )
+            names = ", ".join(self.input_spec)
+            raise TypeError(f"{type(self).__name__} takes {len(self.input_spec)} inputs ({names}), got {len(args)}")
+        out = []
+        for a, (name, t) in zip(args, self.input_spec.items(), strict=True):
+            if isinstance(a, TensorWrapper):
+                if not isinstance(a, t) and not issubclass(t, Tensor) and a.base_shape != t.BASE_SHAPE:
+                    raise TypeError(
+                        f"{type(self).__name__} input '{name}' expects a {t.__name__}, got a {type(a).__name__} "
+                        f"of base shape {a.base_shape}"
+                    )
+                out.append(a)
+                continue
+            try:
+                out.append(t(a))
+            except (TypeError, ValueError) as e:
+                kind = ValueError if isinstance(e, ValueError) else TypeError
+                raise kind(f"{type(self).__name__} input '{name}': {e}") from None
+        return tuple(out)
 
     def __call__(self, *args: Any, v: Any = None, v2: Any = None, vh: Any = None) -> Any:
         args = self._wrap_inputs(args)

@@ -37,6 +37,8 @@ class Newton(HitObject):
         if self.options["max_its"] < 0:
             raise self._error("must be >= 0", "max_its")
         self._linear = None
+        if self.options["linear_solver"] and self.factory is not None:  # resolve now: input errors at load time
+            self._linear = self._ref("linear_solver", "get_solver")
 
     @property
     def linear_solver(self) -> Any:

@@ -22,7 +22,7 @@ class NonlinearSystem(HitObject):
     )
 
     def __init__(self, *, model: Any = None, **kw: Any) -> None:
-        super().__init__(model=model if isinstance(model, str) else "<python>", **kw)
+        super().__init__(model=model if isinstance(model, str) or model is None else "<python>", **kw)
         self.model = model if not isinstance(model, str) else self._ref("model", "get_model")
         self.unknowns: list[str] = list(self.options["unknowns"])
         self.residuals: list[str] = list(self.options["residuals"] or [f"{u}_residual" for u in self.unknowns])

@@ -7,7 +7,7 @@ from typing import Any
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import seeds
 from neml2.models.model import Model, register_submodule
-from neml2.schema import HitSchema, option
+from neml2.schema import HitSchema, option, suggest
 from neml2.types import TensorWrapper
 
 
@@ -41,12 +41,20 @@ class Normality(Model):
         self.inner = model
         f, xs, ys = self.options["function"], self.options["from"], self.options["to"]
         if f not in model.output_spec:
-            raise self._error(f"model '{self.options['model']}' has no output '{f}'", "function")
+            outs = list(model.output_spec)
+            raise self._error(
+                f"model '{self.options['model']}' has no output '{f}'{suggest(f, outs)}; outputs: {', '.join(outs)}",
+                "function",
+            )
         if len(xs) != len(ys):
             raise self._error(f"{len(xs)} variables in 'from' but {len(ys)} in 'to'", "to")
         for x in xs:
             if x not in model.input_spec:
-                raise self._error(f"'{x}' is not an input of model '{self.options['model']}'", "from")
+                ins = list(model.input_spec)
+                name = self.options["model"]
+                raise self._error(
+                    f"'{x}' is not an input of model '{name}'{suggest(x, ins)}; inputs: {', '.join(ins)}", "from"
+                )
         if not getattr(model, "SUPPORTS_SECOND_ORDER", False):
             raise self._error(
                 f"model '{self.options['model']}' (or one of its parts) has no second-order chain rule", "model"

@@ -1,0 +1,32 @@
+# TransientDriver refers to a [Tensors] entry that does not exist (strain_history)
+# get: driver driver
+# block: Drivers/driver
+# option: prescribed_SR2_values
+# expect: no block named 'strain_history' in [Tensors] (did you mean 'strains'?); defined: times, strains
+[Tensors]
+  [times]
+    type = Python
+    expr = 'Scalar(torch.linspace(0, 1, 11, dtype=torch.float64).unsqueeze(-1))'
+  []
+  [strains]
+    type = Python
+    expr = 'SR2(torch.linspace(0, 1, 11, dtype=torch.float64)[:, None, None] * torch.tensor([0.01, -0.005, -0.005, 0, 0, 0], dtype=torch.float64))'
+  []
+[]
+[Drivers]
+  [driver]
+    type = TransientDriver
+    model = 'elasticity'
+    prescribed_time = 'times'
+    prescribed_SR2_names = 'strain'
+    prescribed_SR2_values = 'strain_history'
+  []
+[]
+[Models]
+  [elasticity]
+    type = LinearIsotropicElasticity
+    coefficients = '1e5 0.3'
+    coefficient_types = 'YOUNGS_MODULUS POISSONS_RATIO'
+  []
+
+[]

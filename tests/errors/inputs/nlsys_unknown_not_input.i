@@ -1,0 +1,28 @@
+# NonlinearSystem unknown that is not an input of its model
+# get: model return_map
+# block: EquationSystems/system
+# option: unknowns
+# expect: unknown 'y' is not an input of model 'integrate' (inputs: x, t, x_rate, x~1, t~1)
+[EquationSystems]
+  [system]
+    type = NonlinearSystem
+    model = 'integrate'
+    unknowns = 'y'
+  []
+[]
+[Solvers]
+  [newton]
+    type = Newton
+  []
+[]
+[Models]
+  [integrate]
+    type = ScalarBackwardEulerTimeIntegration
+    variable = 'x'
+  []
+  [return_map]
+    type = ImplicitUpdate
+    equation_system = 'system'
+    solver = 'newton'
+  []
+[]
