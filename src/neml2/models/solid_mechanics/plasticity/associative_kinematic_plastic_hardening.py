@@ -1,0 +1,26 @@
+"""AssociativeKinematicPlasticHardening: kinematic plastic strain rate = -gamma_dot df/dX."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output
+from neml2.types import SR2, Scalar
+
+
+@register_neml2_object("AssociativeKinematicPlasticHardening")
+class AssociativeKinematicPlasticHardening(Model):
+    """``Kp_dot = -gamma_dot * N_X`` with ``N_X = df/dX`` (the kinematic hardening direction)."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(
+        flow_rate=input(Scalar),
+        kinematic_hardening_direction=input(SR2),
+        kinematic_plastic_strain_rate=output(SR2),
+    )
+
+    def forward(self, gamma: Scalar, NX: SR2) -> Local:
+        return Local(
+            -gamma * NX,
+            {"flow_rate": lambda t: -t * NX, "kinematic_hardening_direction": lambda t: -gamma * t},
+            {("flow_rate", "kinematic_hardening_direction"): lambda a, b: -a * b},
+        )

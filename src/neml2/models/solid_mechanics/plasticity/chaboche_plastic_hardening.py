@@ -1,0 +1,40 @@
+"""ChabochePlasticHardening: X_dot = (2/3 C N - g X) gamma_dot - A s^(a-1) X, s = sqrt(3/2 X:X).
+
+Frederick-Armstrong hardening (same convention, see fredrick_armstrong_plastic_hardening.py) plus
+power-law static recovery in the von Mises norm ``s`` of the back stress.
+"""
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.solid_mechanics.plasticity.fredrick_armstrong_plastic_hardening import (
+    FredrickArmstrongPlasticHardening,
+    fredrick_armstrong_schema,
+)
+from neml2.schema import parameter
+from neml2.types import SR2, Scalar
+
+# Squared-norm regularization: keeps s^(a-1) and its derivative finite at X = 0.
+_EPS = 1e-30
+
+
+@register_neml2_object("ChabochePlasticHardening")
+class ChabochePlasticHardening(FredrickArmstrongPlasticHardening):
+    """Frederick-Armstrong kinematic hardening with static recovery ``A``, exponent ``a``."""
+
+    SUPPORTS_SECOND_ORDER = False
+    hit = fredrick_armstrong_schema(A=parameter(Scalar), a=parameter(Scalar))
+
+    def forward(self, gamma: Scalar, N: SR2, X: SR2, *nl: Any) -> Local:
+        fa = super().forward(gamma, N, X, *nl)
+        p = self.params(nl)
+        A, a = p.A, p.a
+        s = (1.5 * X.norm_sq() + _EPS).sqrt()
+        q = s ** (a - 1)
+        c = 1.5 * (a - 1) * s ** (a - 3)
+        d = dict(fa.d1)
+        d["back_stress"] = lambda t: fa.d1["back_stress"](t) - A * (q * t + c * X.inner(t) * X)
+        d["A"] = lambda t: -t * q * X
+        d["a"] = lambda t: -A * q * s.log() * t * X
+        return Local(fa.value - A * q * X, d)

@@ -1,0 +1,59 @@
+"""FredrickArmstrongPlasticHardening: X_dot = (2/3 C N - g X) gamma_dot.
+
+Convention: ``N = df/dM`` is the unit flow direction of ``YieldFunction`` (scaled by sqrt(2/3)), so
+``gamma_dot = |Ep_dot|`` and the equivalent plastic strain rate is ``sqrt(2/3) gamma_dot``.  Under
+steady proportional flow the back stress saturates at ``X = 2/3 (C/g) N``: ``|X| = 2/3 C/g``, a von
+Mises back stress ``sqrt(3/2)|X| = sqrt(2/3) C/g``, and in uniaxial tension it raises the flow
+stress by ``sqrt(2/3) C/g``.
+"""
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import SR2, Scalar
+
+
+def fredrick_armstrong_schema(**extra: Any) -> HitSchema:
+    return HitSchema(
+        flow_rate=input(Scalar),
+        flow_direction=input(SR2),
+        back_stress=input(SR2),
+        back_stress_rate=output(SR2, "{back_stress}_rate"),
+        C=parameter(Scalar),
+        g=parameter(Scalar),
+        **extra,
+    )
+
+
+@register_neml2_object("FredrickArmstrongPlasticHardening")
+class FredrickArmstrongPlasticHardening(Model):
+    """Nonlinear kinematic hardening: linear hardening ``C`` with dynamic recovery ``g``."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = fredrick_armstrong_schema()
+
+    def forward(self, gamma: Scalar, N: SR2, X: SR2, *nl: Any) -> Local:
+        p = self.params(nl)
+        C, g = p.C, p.g
+        h = 2.0 / 3.0 * C * N - g * X
+        return Local(
+            h * gamma,
+            {
+                "flow_rate": lambda t: t * h,
+                "flow_direction": lambda t: 2.0 / 3.0 * C * gamma * t,
+                "back_stress": lambda t: -g * gamma * t,
+                "C": lambda t: 2.0 / 3.0 * gamma * t * N,
+                "g": lambda t: -gamma * t * X,
+            },
+            {
+                ("flow_rate", "flow_direction"): lambda a, b: 2.0 / 3.0 * C * a * b,
+                ("flow_rate", "back_stress"): lambda a, b: -g * a * b,
+                ("flow_rate", "C"): lambda a, b: 2.0 / 3.0 * a * b * N,
+                ("flow_rate", "g"): lambda a, b: -a * b * X,
+                ("flow_direction", "C"): lambda a, b: 2.0 / 3.0 * gamma * b * a,
+                ("back_stress", "g"): lambda a, b: -gamma * b * a,
+            },
+        )

@@ -1,0 +1,27 @@
+"""GursonCavitation: void growth by plastic dilatation, f_dot = (1 - f) tr(Ep_dot)."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output
+from neml2.types import SR2, Scalar
+
+
+@register_neml2_object("GursonCavitation")
+class GursonCavitation(Model):
+    """Mass conservation of the matrix: the void fraction grows with the plastic volume change."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(
+        plastic_strain_rate=input(SR2),
+        void_fraction=input(Scalar),
+        void_fraction_rate=output(Scalar),
+    )
+
+    def forward(self, Ep_dot: SR2, f: Scalar) -> Local:
+        tr = Ep_dot.tr()
+        return Local(
+            (1 - f) * tr,
+            {"plastic_strain_rate": lambda t: (1 - f) * t.tr(), "void_fraction": lambda t: -tr * t},
+            {("plastic_strain_rate", "void_fraction"): lambda a, b: -a.tr() * b},
+        )

@@ -1,0 +1,29 @@
+"""LinearKinematicHardening: X = H Kp."""
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import SR2, Scalar
+
+
+@register_neml2_object("LinearKinematicHardening")
+class LinearKinematicHardening(Model):
+    """Back stress linear in the kinematic plastic strain."""
+
+    SUPPORTS_SECOND_ORDER = True
+    hit = HitSchema(
+        kinematic_plastic_strain=input(SR2),
+        back_stress=output(SR2),
+        hardening_modulus=parameter(Scalar),
+    )
+
+    def forward(self, Kp: SR2, *nl: Any) -> Local:
+        H = self.params(nl).hardening_modulus
+        return Local(
+            H * Kp,
+            {"kinematic_plastic_strain": lambda t: H * t, "hardening_modulus": lambda t: t * Kp},
+            {("kinematic_plastic_strain", "hardening_modulus"): lambda a, b: b * a},
+        )

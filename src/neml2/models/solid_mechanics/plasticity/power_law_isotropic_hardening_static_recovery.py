@@ -1,0 +1,37 @@
+"""PowerLawIsotropicHardeningStaticRecovery: k_dot = -(|k| / tau)^(n-1) k / tau."""
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import Local
+from neml2.models.model import Model
+from neml2.schema import HitSchema, input, output, parameter
+from neml2.types import Scalar
+
+
+@register_neml2_object("PowerLawIsotropicHardeningStaticRecovery")
+class PowerLawIsotropicHardeningStaticRecovery(Model):
+    """Thermal (static) recovery of isotropic hardening, ``-sign(k) (|k|/tau)^n``."""
+
+    hit = HitSchema(
+        isotropic_hardening=input(Scalar),
+        isotropic_hardening_rate=output(Scalar, "{isotropic_hardening}_rate"),
+        tau=parameter(Scalar),
+        n=parameter(Scalar),
+    )
+
+    def forward(self, k: Scalar, *nl: Any) -> Local:
+        p = self.params(nl)
+        tau, n = p.tau, p.n
+        x = k.abs() / tau
+        rate = -(x ** (n - 1)) * k / tau
+        nz = k.abs().heaviside()  # log|k| only where k != 0 (the rate vanishes there)
+        logx = (x + (1 - nz)).log()
+        return Local(
+            rate,
+            {
+                "isotropic_hardening": lambda t: -n * x ** (n - 1) / tau * t,
+                "tau": lambda t: -n * rate / tau * t,
+                "n": lambda t: rate * logx * t,
+            },
+        )

@@ -1,0 +1,18 @@
+# AssociativeIsotropicPlasticHardening: ep_dot = -gamma_dot N_k = -0.3 (-0.8) = 0.24
+[Models]
+  [model]
+    type = AssociativeIsotropicPlasticHardening
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '(4,)'
+    input_Scalar_names = 'flow_rate isotropic_hardening_direction'
+    input_Scalar_values = '0.3 -0.8'
+    output_Scalar_names = 'equivalent_plastic_strain_rate'
+    output_Scalar_values = '0.24'
+  []
+[]

@@ -1,0 +1,21 @@
+# GursonCavitation: f_dot = (1 - f) tr(Ep_dot) = 0.95 * 0.015 = 0.01425
+[Models]
+  [model]
+    type = GursonCavitation
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '(3,)'
+    input_SR2_names = 'plastic_strain_rate'
+    input_SR2_values = '0.01 0.002 0.003 0.001 0 0.002'
+    input_Scalar_names = 'void_fraction'
+    input_Scalar_values = '0.05'
+    output_Scalar_names = 'void_fraction_rate'
+    output_Scalar_values = '0.01425'
+    check_second_derivatives = true
+  []
+[]

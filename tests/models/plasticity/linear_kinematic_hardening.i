@@ -1,0 +1,20 @@
+# LinearKinematicHardening: X = H Kp = 1000 (0.01, -0.005, -0.005, 0.002, 0, 0.001) = (10, -5, -5, 2, 0, 1)
+[Models]
+  [model]
+    type = LinearKinematicHardening
+    hardening_modulus = 1000
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '(3,)'
+    input_SR2_names = 'kinematic_plastic_strain'
+    input_SR2_values = '0.01 -0.005 -0.005 0.002 0 0.001'
+    output_SR2_names = 'back_stress'
+    output_SR2_values = '10 -5 -5 2 0 1'
+    check_second_derivatives = true
+  []
+[]

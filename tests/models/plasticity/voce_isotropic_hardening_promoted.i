@@ -1,0 +1,22 @@
+# VoceIsotropicHardening with both parameters promoted to input variables (second order in all three):
+# k = R (1 - exp(-d ep)) = 200 (1 - exp(-10 * 0.05)) = 78.69386805747331
+[Models]
+  [model]
+    type = VoceIsotropicHardening
+    saturated_hardening = 'R'
+    saturation_rate = 'd'
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'model'
+    batch_shape = '(2,)'
+    input_Scalar_names = 'equivalent_plastic_strain R d'
+    input_Scalar_values = '0.05 200 10'
+    output_Scalar_names = 'isotropic_hardening'
+    output_Scalar_values = '78.69386805747331'
+    check_second_derivatives = true
+  []
+[]
