@@ -14,6 +14,17 @@ import torch
 from neml2.errors import InputError
 from neml2.schema import suggest
 
+KNOWN_SETTINGS = (
+    "default_dtype",
+    "dtype",
+    "default_device",
+    "device",
+    "example_batch_shape",
+    "dynamic_batch",
+    "machine_precision",
+    "tolerance",
+)
+
 SECTIONS = ("Tensors", "Models", "EquationSystems", "Solvers", "Drivers", "Data", "Settings")
 
 #: HIT type name -> class
@@ -105,6 +116,27 @@ class InputFile:
             from neml2 import settings
 
             settings.set_default_dtype(torch.float32 if dtype in ("float32", "float") else torch.float64)
+        for key in out:
+            if key not in KNOWN_SETTINGS:
+                raise InputError(
+                    f"unknown setting{suggest(key, KNOWN_SETTINGS)}; valid settings: {', '.join(KNOWN_SETTINGS)}",
+                    file=self.path,
+                    line=lines.get(key),
+                    block="Settings",
+                    option=key,
+                )
+        device = out.get("default_device") or out.get("device")
+        if device:
+            try:
+                torch.set_default_device(torch.device(device))
+            except RuntimeError as e:
+                raise InputError(
+                    f"invalid device {device!r}: {e}",
+                    file=self.path,
+                    line=lines.get("default_device") or lines.get("device"),
+                    block="Settings",
+                    option="default_device" if "default_device" in out else "device",
+                ) from None
         return out
 
     def _get(self, section: str, name: str) -> Any:
