@@ -199,7 +199,7 @@ class ImplicitUpdate(Model):
         out, off = [], 0
         head = x.shape[:k_ndim]
         for t, s in zip(sys.unknown_types, sys.unknown_sizes):
-            data = x[..., off : off + s].reshape(*head, *batch, *t.BASE_SHAPE)
+            data = x[..., off : off + s].reshape(tuple(head) + tuple(batch) + t.BASE_SHAPE)
             w = object.__new__(t)
             TensorWrapper.__init__(w, data, k_ndim=k_ndim)
             out.append(w)

@@ -1,0 +1,170 @@
+"""neml2-run: run a driver of an input file.
+
+``neml2-run INPUT DRIVER [--device DEV] [--dtype float64|float32] [OVERRIDE ...]``, where an
+override is a HIT assignment such as ``Models/elasticity/coefficients='210e3 0.3'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from neml2.cli import EXIT_INPUT, error
+from neml2.errors import ConvergenceError, InputError
+from neml2.types import TensorWrapper
+
+PROG = "neml2-run"
+DTYPES = {"float64": torch.float64, "float32": torch.float32}
+_MODULE_KEYS = set(vars(nn.Module()))
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=PROG, description="Run a driver of a neml2 input file.")
+    p.add_argument("input", help="the input file (.i)")
+    p.add_argument("driver", help="the name of the [Drivers] block to run")
+    p.add_argument("--device", default=None, help="torch device, e.g. cpu or cuda:0 (default: torch's default)")
+    p.add_argument("--dtype", choices=sorted(DTYPES), default=None, help="floating point type (default: float64)")
+    p.add_argument(
+        "overrides",
+        nargs="*",
+        metavar="OVERRIDE",
+        help="HIT assignments applied after parsing, e.g. Models/elasticity/coefficients='210e3 0.3'",
+    )
+    return p
+
+
+def _device(name: str) -> torch.device:
+    try:
+        dev = torch.device(name)
+    except RuntimeError as e:
+        raise InputError(f"invalid device {name!r}: {e}") from None
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise InputError(f"device {name!r} is not available (torch.cuda.is_available() is False)")
+    return dev
+
+
+def cast(obj: Any, device: torch.device | None, dtype: torch.dtype | None, seen: set[int] | None = None) -> Any:
+    """Move the floating tensors an object holds (models, typed tensors, dicts, nested objects) in place
+    where possible; returns the (possibly new) object. Tensors written in [Tensors] with an explicit
+    ``dtype=`` follow ``--dtype`` this way too."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return obj
+    seen.add(id(obj))
+    if isinstance(obj, nn.Module):
+        obj.to(device=device) if dtype is None else obj.to(device=device, dtype=dtype)
+        for m in obj.modules():
+            for key, value in list(vars(m).items()):
+                if key in _MODULE_KEYS:
+                    continue
+                if isinstance(value, (TensorWrapper, torch.Tensor, dict, list)) or hasattr(value, "options"):
+                    new = cast(value, device, dtype, seen)
+                    if new is not value:
+                        m.__dict__[key] = new
+        return obj
+    if isinstance(obj, TensorWrapper):
+        return obj._new(_cast_tensor(obj.data, device, dtype))
+    if isinstance(obj, torch.Tensor):
+        return _cast_tensor(obj, device, dtype)
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            obj[key] = cast(value, device, dtype, seen)
+        return obj
+    if isinstance(obj, list):
+        obj[:] = [cast(v, device, dtype, seen) for v in obj]
+        return obj
+    if hasattr(obj, "options") and hasattr(obj, "__dict__"):  # drivers, solvers, systems
+        for key, value in list(vars(obj).items()):
+            if key == "factory":
+                continue
+            new = cast(value, device, dtype, seen)
+            if new is not value:
+                setattr(obj, key, new)
+    return obj
+
+
+def _cast_tensor(t: torch.Tensor, device: torch.device | None, dtype: torch.dtype | None) -> torch.Tensor:
+    if dtype is not None and t.is_floating_point():
+        t = t.to(dtype=dtype)
+    if device is not None:
+        t = t.to(device=device)
+    return t
+
+
+def _prepare(args: argparse.Namespace) -> Any:
+    """Load the input file under the requested device / dtype and build the driver."""
+    import neml2
+    from neml2 import settings
+
+    device = _device(args.device) if args.device else None
+    dtype = DTYPES[args.dtype] if args.dtype else None
+    if device is not None:
+        torch.set_default_device(device)
+    if dtype is not None:
+        torch.set_default_dtype(dtype)
+        settings.set_default_dtype(dtype)
+    factory = neml2.load_input(args.input, overrides=args.overrides)
+    if dtype is not None:  # the command line wins over [Settings]
+        settings.set_default_dtype(dtype)
+    driver = factory.get_driver(args.driver)
+    if device is not None or dtype is not None:
+        cast(driver, device, dtype)
+    save_as = getattr(driver, "options", {}).get("save_as")
+    if save_as:
+        Path(save_as).parent.mkdir(parents=True, exist_ok=True)
+    return driver
+
+
+@contextmanager
+def _defaults_restored() -> Iterator[None]:
+    """Keep torch's and neml2's process-wide defaults unchanged for callers of ``main``."""
+    from neml2 import settings
+
+    dtype, device, neml2_dtype = torch.get_default_dtype(), torch.get_default_device(), settings.default_dtype
+    try:
+        yield
+    finally:
+        torch.set_default_dtype(dtype)
+        if torch.get_default_device() != device:
+            torch.set_default_device(None if device.type == "cpu" else device)
+        settings.set_default_dtype(neml2_dtype)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_intermixed_args(argv)
+    with _defaults_restored():
+        try:
+            driver = _prepare(args)
+            start = time.perf_counter()
+            ok = driver.run()
+            wall = time.perf_counter() - start
+        except (InputError, ConvergenceError) as e:
+            error(PROG, str(e))
+            return EXIT_INPUT
+        except AssertionError as e:  # a regression / verification driver found differences
+            error(PROG, str(e) or "check failed")
+            return 1
+    if ok is False:
+        error(PROG, f"driver '{args.driver}' reported failure")
+        return 1
+    parts = [f"driver '{args.driver}' ({type(driver).__name__}) finished"]
+    n_steps = getattr(driver, "n_steps", None)
+    if n_steps:
+        parts.append(f"{n_steps - 1} steps")
+    parts.append(f"wall time {wall:.3f} s")
+    print(", ".join(parts))
+    save_as = getattr(driver, "options", {}).get("save_as")
+    if save_as:
+        print(f"results saved to {save_as}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
