@@ -1,0 +1,603 @@
+"""Export a model to AOTInductor artifacts: a chain of stages, each compiled into ``.pt2`` segments.
+
+The format is the contract of ``docs/aoti_artifacts.md``: explicit stages compile a forward and a
+dense-Jacobian graph, an ``ImplicitUpdate`` compiles its residual (with ``dr/dx``) and its
+sensitivity ``dr/d(given)``; the Newton loop and the chaining of stage Jacobians run in the
+runtime.  Every graph takes its tensors positionally at ``(N, *base)`` with one dynamic batch
+axis ``N``, followed by the promoted parameters; every other parameter is baked as a constant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from neml2.errors import InputError
+from neml2.models.chain_rule import seeds
+from neml2.models.common.implicit_update import ImplicitUpdate
+from neml2.models.composed_model import ComposedModel
+from neml2.types import TensorWrapper
+
+SCHEMA_VERSION = 4
+DTYPES = {"float64": torch.float64, "float32": torch.float32}
+_LEAF = "__in__"
+_EXAMPLE_BATCH = 8
+
+
+def inductor_options() -> dict[str, Any]:
+    """Inductor settings of every segment: portable kernels (no ``-march=native``, no explicit
+    vector ISA), a quick ``-O1`` wrapper, and tensor constants kept as buffers (inlining 0-d
+    parameters as scalars trips a lowering bug on ``reshape``)."""
+    return {
+        "cpp.march": "",
+        "cpp.vec_isa_ok": False,
+        "max_autotune": False,
+        "aot_inductor.compile_wrapper_opt_level": "O1",
+        "aot_inductor.precompile_headers": True,
+        "aot_inductor.debug_compile": False,
+        "aot_inductor.check_lowerbound": False,
+        "always_keep_tensor_constants": True,
+    }
+
+
+# ---------------------------------------------------------------------------- stages
+@dataclass
+class Stage:
+    """One link of the chain: explicit (``model`` maps ``inputs`` to ``outputs``) or implicit
+    (``model`` is an ImplicitUpdate solving ``unknowns`` from ``inputs`` = the given variables)."""
+
+    kind: str
+    model: nn.Module
+    inputs: list[str]
+    outputs: list[str]
+    residuals: list[str] = field(default_factory=list)
+
+
+def _has_implicit(m: nn.Module) -> bool:
+    return any(isinstance(s, ImplicitUpdate) for s in m.modules())
+
+
+def _flatten(model: nn.Module) -> list[nn.Module]:
+    """The sub-models in evaluation order, opening composites that hold an ImplicitUpdate."""
+    out: list[nn.Module] = []
+    for m in model.order:
+        if isinstance(m, ComposedModel) and _has_implicit(m):
+            out += _flatten(m)
+        else:
+            out.append(m)
+    return out
+
+
+def split_stages(model: nn.Module) -> list[Stage]:
+    """Cut ``model`` into explicit groups and ImplicitUpdate stages (docs/aoti_artifacts.md)."""
+    if isinstance(model, ImplicitUpdate):
+        return [_implicit_stage(model)]
+    if not (isinstance(model, ComposedModel) and _has_implicit(model)):
+        if _has_implicit(model):
+            raise InputError(f"{type(model).__name__}: an ImplicitUpdate nested in it cannot be exported")
+        return [Stage("explicit", model, list(model.input_spec), list(model.output_spec))]
+    subs = _flatten(model)
+    groups: list[list[nn.Module]] = []
+    for m in subs:
+        if isinstance(m, ImplicitUpdate):
+            groups.append([m])
+        elif groups and not isinstance(groups[-1][0], ImplicitUpdate):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    stages: list[Stage] = []
+    for i, g in enumerate(groups):
+        if isinstance(g[0], ImplicitUpdate):
+            stages.append(_implicit_stage(g[0]))
+            continue
+        if _has_implicit(nn.ModuleList(g)):
+            raise InputError("an ImplicitUpdate nested inside a non-composite model cannot be exported")
+        later = {n for h in groups[i + 1 :] for m in h for n in m.input_spec} | set(model.output_spec)
+        made = {n for m in g for n in m.output_spec}
+        consumed = {n for m in g for n in m.input_spec}
+        if len(g) == 1:
+            sub = g[0]
+        else:
+            extra = sorted(n for n in made & later & consumed)
+            sub = ComposedModel(models=g, additional_outputs=extra or None)
+        stages.append(Stage("explicit", sub, list(sub.input_spec), list(sub.output_spec)))
+    known = set(model.input_spec)
+    for s in stages:
+        missing = [n for n in s.inputs if n not in known]
+        if missing:
+            raise InputError(f"stage inputs {', '.join(missing)} are neither model inputs nor earlier outputs")
+        known |= set(s.outputs)
+    missing = [n for n in model.output_spec if n not in known]
+    if missing:
+        raise InputError(f"model outputs {', '.join(missing)} are not produced by any stage")
+    return stages
+
+
+def _implicit_stage(iu: ImplicitUpdate) -> Stage:
+    if iu.batched_parameters:
+        raise InputError("an ImplicitUpdate with batched parameters cannot be exported (one batch axis only)")
+    sys = iu.system
+    return Stage("implicit", iu, list(sys.given), list(sys.unknowns), list(sys.residuals))
+
+
+# ------------------------------------------------------------------------ parameters
+@dataclass
+class Promoted:
+    """A parameter made a graph input: every ``(module, name)`` slot holding it."""
+
+    name: str
+    path: str
+    slots: list[tuple[nn.Module, str]]
+
+    @property
+    def value(self) -> torch.Tensor:
+        mod, name = self.slots[0]
+        return mod._parameters[name]
+
+
+def _parameter_table(model: nn.Module) -> dict[tuple[str, str], list[tuple[nn.Module, str]]]:
+    """``(block, parameter) -> slots`` over the model tree (copies of one block share an entry)."""
+    table: dict[tuple[str, str], list[tuple[nn.Module, str]]] = {}
+    seen: set[int] = set()
+    for prefix, mod in model.named_modules(remove_duplicate=False):
+        if id(mod) in seen:
+            continue
+        seen.add(id(mod))
+        block = getattr(mod, "_hit_name", None) or prefix or "model"
+        for pname, p in mod._parameters.items():
+            if p is not None:
+                table.setdefault((block, pname), []).append((mod, pname))
+    return table
+
+
+def resolve_parameters(model: nn.Module, names: Sequence[str]) -> list[Promoted]:
+    """``-p NAME`` -> promoted parameters; NAME is short (``E``), by block (``elasticity.E``) or the
+    dotted ``named_parameters()`` path."""
+    table = _parameter_table(model)
+    full = dict(model.named_parameters())
+    out: list[Promoted] = []
+    for name in names:
+        if "." in name:
+            block, _, pname = name.rpartition(".")
+            keys = [k for k in table if k == (block, pname)]
+            if not keys and name in full:
+                keys = [k for k, slots in table.items() if any(m._parameters[n] is full[name] for m, n in slots)]
+        else:
+            keys = [k for k in table if k[1] == name]
+        if not keys:
+            have = ", ".join(f"{b}.{p}" for b, p in table)
+            raise InputError(f"no parameter named '{name}'; parameters: {have}")
+        if len(keys) > 1:
+            amb = ", ".join(f"{b}.{p}" for b, p in keys)
+            raise InputError(f"parameter '{name}' is ambiguous ({amb}); name it by block, e.g. '{amb.split(',')[0]}'")
+        ((block, pname),) = keys
+        if any(p.name == name or p.path == f"{block}.{pname}" for p in out):
+            raise InputError(f"parameter '{name}' is promoted twice")
+        out.append(Promoted(name, f"{block}.{pname}", table[(block, pname)]))
+    return out
+
+
+@contextlib.contextmanager
+def _swapped(promoted: Sequence[Promoted], values: Sequence[torch.Tensor]) -> Iterator[None]:
+    """Put graph inputs in the slots of the promoted parameters for the duration of a call."""
+    saved = []
+    for p, v in zip(promoted, values, strict=True):
+        for mod, name in p.slots:
+            saved.append((mod, name, mod._parameters[name]))
+            mod._parameters[name] = v
+    try:
+        yield
+    finally:
+        for mod, name, old in reversed(saved):
+            mod._parameters[name] = old
+
+
+@contextlib.contextmanager
+def _frozen(model: nn.Module) -> Iterator[None]:
+    """Parameters as constants while tracing (no autograd in the graphs)."""
+    params = list(model.parameters())
+    flags = [p.requires_grad for p in params]
+    try:
+        for p in params:
+            p.requires_grad_(False)
+        with torch.no_grad():
+            yield
+    finally:
+        for p, f in zip(params, flags, strict=True):
+            p.requires_grad_(f)
+
+
+# ---------------------------------------------------------------------------- graphs
+def _size(t: type[TensorWrapper]) -> int:
+    return math.prod(t.BASE_SHAPE)
+
+
+def _rows(t: TensorWrapper, N: Any, size: int) -> torch.Tensor:
+    """A tangent ``(K, [batch], *base)`` as ``(K, N, size)``."""
+    d = t.base_flatten()
+    if t.batch_ndim == 0:
+        d = d.unsqueeze(1)
+    return d.expand(d.shape[0], N, size)
+
+
+def _values(w: TensorWrapper, N: Any) -> torch.Tensor:
+    """An output value at canonical ``(N, *base)``."""
+    return w.data.expand(N, *w.BASE_SHAPE).contiguous()
+
+
+class Segment(nn.Module):
+    """A graph: ``forward(*tensors, *promoted)`` with the body evaluated on typed inputs."""
+
+    def __init__(self, stage: Stage, kind: str, types: dict[str, type[TensorWrapper]], promoted: list[Promoted]):
+        super().__init__()
+        self.body = stage.model
+        self.stage, self.kind, self.types, self.promoted = stage, kind, types, promoted
+        self.n_in = len(stage.inputs) + (1 if stage.kind == "implicit" else 0)
+
+    def forward(self, *args: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        tensors, params = args[: self.n_in], args[self.n_in :]
+        with _swapped(self.promoted, params):
+            return getattr(self, f"_{self.kind}")(*tensors)
+
+    def _typed(self, tensors: Sequence[torch.Tensor]) -> dict[str, TensorWrapper]:
+        return {n: self.types[n](x) for n, x in zip(self.stage.inputs, tensors, strict=True)}
+
+    def _forward(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        ins = self._typed(tensors)
+        out = self.body(*ins.values())
+        out = out if isinstance(out, tuple) else (out,)
+        N = tensors[0].shape[0]
+        return tuple(_values(w, N) for w in out)
+
+    def _jacobian(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        ins = self._typed(tensors)
+        N, x = tensors[0].shape[0], tensors[0]
+        total = sum(_size(self.types[n]) for n in ins)
+        v, off = {}, 0
+        for n in ins:
+            t = self.types[n]
+            v[n] = {_LEAF: seeds(t, total=total, offset=off, dtype=x.dtype, device=x.device)}
+            off += _size(t)
+        *out, v_out = self.body(*ins.values(), v=v)
+        blocks = []
+        for name, w in zip(self.stage.outputs, out, strict=True):
+            tan = v_out.get(name, {}).get(_LEAF)
+            size = _size(type(w))
+            if tan is None:
+                blocks.append(x.new_zeros(N, size, total))
+            else:
+                blocks.append(_rows(tan, N, size).permute(1, 2, 0))
+        return (*(_values(w, N) for w in out), torch.cat(blocks, dim=1).contiguous())
+
+    def _residual(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        *given, x = tensors
+        r, J, _ = self.body._evaluate(self._typed(given), x)
+        return r.contiguous(), J.contiguous()
+
+    def _sensitivity(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        *given, x = tensors
+        N, n = x.shape
+        ins = self._typed(given)
+        total = sum(_size(self.types[k]) for k in ins)
+        tangents, off = {}, 0
+        for k in ins:
+            t = self.types[k]
+            s = seeds(t, total=total, offset=off, dtype=x.dtype, device=x.device)
+            # seeds with the batch axis: the residual's tangents then always carry it
+            s = s._new(s.data.unsqueeze(1).expand(total, N, *t.BASE_SHAPE))
+            tangents[k] = {_LEAF: s}
+            off += _size(t)
+        _, _, rv = self.body._evaluate(ins, x, tangents)
+        Jg = rv.get(_LEAF)
+        if Jg is None:
+            return (x.new_zeros(N, n, total),)
+        return (Jg.expand(total, N, n).permute(1, 2, 0).contiguous(),)
+
+
+def _example(t: type[TensorWrapper], n: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
+    g = torch.Generator().manual_seed(n)
+    return (0.1 + torch.rand(n, *t.BASE_SHAPE, generator=g, dtype=torch.float64)).to(dtype=dtype, device=device)
+
+
+def _compile_segment(
+    seg: Segment, example: list[torch.Tensor], path: Path, meta: dict[str, str]
+) -> tuple[float, float]:
+    """torch.export (dynamic N shared by all tensor inputs) + AOTInductor packaging; returns timings."""
+    import torch._inductor
+
+    n_in = seg.n_in
+    batch = torch.export.Dim("batch", min=1)
+    shapes = tuple({0: batch} if i < n_in else None for i in range(len(example)))
+    with warnings.catch_warnings():  # torch-internal deprecation noise
+        warnings.filterwarnings("ignore", category=FutureWarning, message=".*LeafSpec.*")
+        warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*torch.jit.*")
+        t0 = time.perf_counter()
+        ep = torch.export.export(seg, tuple(example), dynamic_shapes=(shapes,), strict=False)
+        t1 = time.perf_counter()
+        opts = inductor_options()
+        opts["aot_inductor.metadata"] = meta
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.stem + ".tmp.pt2")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        torch._inductor.aoti_compile_and_package(ep, package_path=str(tmp), inductor_configs=opts)
+    os.replace(tmp, path)
+    return t1 - t0, time.perf_counter() - t1
+
+
+def _var(t: type[TensorWrapper]) -> dict[str, Any]:
+    return {"type": t.__name__, "base_shape": list(t.BASE_SHAPE)}
+
+
+def stage_types(model: nn.Module, stages: list[Stage]) -> dict[str, type[TensorWrapper]]:
+    """Type of every variable read or written by a stage (plus the model's inputs / outputs)."""
+    types: dict[str, type[TensorWrapper]] = {**model.input_spec}
+    for s in stages:
+        spec_in = s.model.system.model.input_spec if s.kind == "implicit" else s.model.input_spec
+        for n in s.inputs:
+            types.setdefault(n, spec_in[n])
+        types.update({n: t for n, t in s.model.output_spec.items() if n in s.outputs})
+    types.update(model.output_spec)
+    for t in types.values():
+        if not isinstance(t, type) or not issubclass(t, TensorWrapper):
+            raise InputError(f"cannot export a variable of type {t!r}")
+    return types
+
+
+def export_model(
+    model: nn.Module,
+    folder: str | Path,
+    *,
+    parameters: Sequence[str] = (),
+    dtype: torch.dtype | None = None,
+    device: torch.device | str | None = None,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Export ``model`` into ``folder`` (the ``<device>/<dtype>`` level); the model must already live
+    on ``device`` in ``dtype`` (default: those of its first parameter).
+
+    Returns the device-independent part of the metadata plus ``timings`` per segment."""
+    folder = Path(folder)
+    stages = split_stages(model)
+    types = stage_types(model, stages)
+    promoted = resolve_parameters(model, parameters)
+    ref = next(iter(model.parameters()), None)
+    ref = ref if ref is not None else next(iter(model.buffers()), torch.zeros(()))
+    dtype = dtype or ref.dtype
+    device = torch.device(device) if device is not None else ref.device
+    entries, timings = [], {}
+    with _frozen(model):
+        pvals = [p.value.detach().clone() for p in promoted]
+        for k, st in enumerate(stages):
+            if st.kind == "explicit":
+                kinds = {"forward": f"stage{k}_forward.pt2", "jacobian": f"stage{k}_jacobian.pt2"}
+                entry = {"kind": "explicit", "inputs": st.inputs, "outputs": st.outputs}
+            else:
+                kinds = {"residual": f"stage{k}_residual.pt2", "sensitivity": f"stage{k}_sensitivity.pt2"}
+                entry = {"kind": "implicit", "given": st.inputs, "unknowns": st.outputs, "residuals": st.residuals}
+            entry["segments"] = kinds
+            if st.kind == "implicit" and st.model.predictor is not None and log is not None:
+                log(f"  note: stage {k}: the predictor is not exported; Newton starts from x0 = 0")
+            entries.append(entry)
+            example = [_example(types[n], _EXAMPLE_BATCH, dtype, device) for n in st.inputs]
+            if st.kind == "implicit":
+                n = sum(_size(types[u]) for u in st.outputs)
+                example.append(torch.zeros(_EXAMPLE_BATCH, n, dtype=dtype, device=device))
+            for kind, fname in kinds.items():
+                seg = Segment(st, kind, types, promoted)
+                meta = {
+                    "neml2.segment": fname,
+                    "neml2.inputs": ",".join(st.inputs + (["x"] if st.kind == "implicit" else [])),
+                    "neml2.parameters": ",".join(p.name for p in promoted),
+                }
+                t_exp, t_comp = _compile_segment(seg, example + pvals, folder / fname, meta)
+                timings[fname] = {"export_s": round(t_exp, 3), "compile_s": round(t_comp, 3)}
+                if log is not None:
+                    log(f"  {folder.parent.name}/{folder.name}/{fname}: export {t_exp:.1f} s, compile {t_comp:.1f} s")
+    return {
+        "inputs": [{"name": n, **_var(t)} for n, t in model.input_spec.items()],
+        "outputs": [{"name": n, **_var(t)} for n, t in model.output_spec.items()],
+        "parameters": [
+            {"name": p.name, "path": p.path, "shape": list(v.shape), "value": v.flatten().tolist()}
+            for p, v in zip(promoted, pvals, strict=True)
+        ],
+        "solver": solver_config(stages),
+        "stages": entries,
+        "variables": {n: _var(t) for n, t in types.items()},
+        "timings": timings,
+    }
+
+
+def solver_config(stages: list[Stage]) -> dict[str, Any]:
+    """The Newton settings of the first implicit stage (the defaults of Newton when there is none)."""
+    cfg: dict[str, Any] = {
+        "atol": 1e-10,
+        "rtol": 1e-8,
+        "miters": 25,
+        "ls_type": "NONE",
+        "ls_max_iters": 10,
+        "ls_cutback": 2.0,
+        "ls_c": 1e-3,
+    }
+    for s in stages:
+        if s.kind != "implicit":
+            continue
+        o = getattr(s.model.solver, "options", {})
+        cfg.update(atol=o.get("abs_tol", 1e-10), rtol=o.get("rel_tol", 1e-8), miters=o.get("max_its", 25))
+        if "linesearch_type" in o:
+            cfg.update(
+                ls_type=str(o["linesearch_type"]).upper(),
+                ls_max_iters=o["max_linesearch_iterations"],
+                ls_cutback=o["linesearch_cutback"],
+                ls_c=o["linesearch_stopping_criteria"],
+            )
+        break
+    return cfg
+
+
+# -------------------------------------------------------------------- from a file
+@lru_cache(maxsize=1)
+def _sources_digest() -> str:
+    """Digest of the neml2 sources (once per process): changed model code recompiles."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*.py")):
+        h.update(str(f.relative_to(root)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def content_hash(text: str, model: str, devices: Sequence[str], dtype: str, parameters: Sequence[str]) -> str:
+    """What decides the artifacts: input text, options, compile settings, torch and neml2 code."""
+    h = hashlib.sha256()
+    for part in (
+        text,
+        model,
+        ",".join(devices),
+        dtype,
+        ",".join(parameters),
+        json.dumps(inductor_options(), sort_keys=True),
+        torch.__version__,
+        str(SCHEMA_VERSION),
+        _sources_digest(),
+    ):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def device_folder(device: str | torch.device) -> str:
+    """Artifact subfolder of a device: its type (``cpu``, ``cuda``)."""
+    return torch.device(device).type
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Exclusive lock on an artifact folder (parallel test workers compile the same model)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    with open(folder / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _up_to_date(meta_path: Path, digest: str) -> bool:
+    try:
+        meta = json.loads(meta_path.read_text())
+    except (OSError, ValueError):
+        return False
+    if meta.get("hash") != digest:
+        return False
+    folder = meta_path.parent
+    for dev in meta["devices"]:
+        for st in meta["stages"]:
+            for fname in st["segments"].values():
+                if not (folder / dev / meta["dtype"] / fname).is_file():
+                    return False
+    return True
+
+
+@dataclass
+class CompileResult:
+    meta_path: Path
+    skipped: bool
+    metadata: dict[str, Any]
+
+
+def compile_file(
+    input_file: str | Path,
+    model: str,
+    output_dir: str | Path = "aoti",
+    *,
+    devices: Sequence[str] = ("cpu",),
+    dtype: str = "float64",
+    parameters: Sequence[str] = (),
+    derivatives: Sequence[str] = (),
+    force: bool = False,
+    log: Callable[[str], None] | None = None,
+) -> CompileResult:
+    """Compile model ``model`` of ``input_file`` into ``output_dir/model``; reuses the artifacts when
+    the content hash (input text, options, torch, neml2 sources) is unchanged."""
+    import neml2
+    from neml2.cli.run import cast
+
+    if dtype not in DTYPES:
+        raise InputError(f"invalid dtype {dtype!r}; valid choices: {', '.join(DTYPES)}")
+    input_file = Path(input_file)
+    text = input_file.read_text()
+    devs = list(dict.fromkeys(device_folder(d) for d in devices))
+    for d in devs:
+        if d == "cuda" and not torch.cuda.is_available():
+            raise InputError("device 'cuda' is not available (torch.cuda.is_available() is False)")
+    probe = neml2.load_input(input_file).get_model(model)  # options are checked even when cached
+    _check_derivatives(probe, derivatives)
+    resolve_parameters(probe, parameters)
+    split_stages(probe)
+    digest = content_hash(text, model, devs, dtype, parameters)
+    folder = Path(output_dir) / model
+    meta_path = folder / "metadata.json"
+    with _locked(folder):
+        if not force and _up_to_date(meta_path, digest):
+            if log is not None:
+                log(f"{meta_path}: up to date (hash {digest[:12]}), nothing to compile")
+            return CompileResult(meta_path, True, json.loads(meta_path.read_text()))
+        meta: dict[str, Any] = {}
+        timings: dict[str, Any] = {}
+        for dev in devs:
+            m = neml2.load_input(input_file).get_model(model)
+            cast(m, torch.device(dev), DTYPES[dtype])
+            if log is not None:
+                log(f"compiling model '{model}' of {input_file} for {dev}/{dtype}")
+            part = export_model(
+                m, folder / dev / dtype, parameters=parameters, dtype=DTYPES[dtype], device=dev, log=log
+            )
+            timings.update({f"{dev}/{dtype}/{k}": v for k, v in part.pop("timings").items()})
+            meta = part
+        out = {
+            "schema_version": SCHEMA_VERSION,
+            "model": model,
+            "source": str(input_file),
+            "hash": digest,
+            "torch_version": torch.__version__,
+            "dtype": dtype,
+            "devices": devs,
+            **meta,
+            "derivatives": list(derivatives),
+            "compile_seconds": timings,
+        }
+        tmp = meta_path.with_name("metadata.json.tmp")
+        tmp.write_text(json.dumps(out, indent=2) + "\n")
+        os.replace(tmp, meta_path)
+    return CompileResult(meta_path, False, out)
+
+
+def _check_derivatives(model: nn.Module, derivatives: Sequence[str]) -> None:
+    """``-d OUT:IN`` pairs must name an output and an input (empty side: all)."""
+    for d in derivatives:
+        out, sep, inp = d.partition(":")
+        if not sep:
+            raise InputError(f"derivative '{d}' must be OUT:IN (e.g. stress:strain, or ':' for all)")
+        if out and out not in model.output_spec:
+            raise InputError(f"derivative '{d}': '{out}' is not an output ({', '.join(model.output_spec)})")
+        if inp and inp not in model.input_spec:
+            raise InputError(f"derivative '{d}': '{inp}' is not an input ({', '.join(model.input_spec)})")

@@ -1,0 +1,340 @@
+"""PyModel: the pure-Python reference runtime over ``neml2-compile`` artifacts.
+
+Same API as the C++ ``neml2.aoti.Model`` (and its fallback when the extension is not built):
+``forward`` / ``jvp`` / ``jacobian`` keyed by variable names, promoted parameters as mutable
+slots, Newton per point for implicit stages (docs/aoti_artifacts.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from neml2.aoti.errors import FatalError
+from neml2.errors import InputError
+
+SCHEMA_VERSION = 4
+_DTYPES = {"float64": torch.float64, "float32": torch.float32}
+LS_TYPES = ("NONE", "BACKTRACKING", "STRONG_WOLFE")
+
+
+class _PortableIsaFilter(logging.Filter):
+    """Drop torch's load-time warning that a portable artifact (no vector ISA) differs from the host."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.args and "AOTI_CPU_ISA" in record.args and "INVALID_VEC_ISA" in record.args)
+
+
+logging.getLogger("torch.export.pt2_archive._package").addFilter(_PortableIsaFilter())
+
+
+def metadata_path(path: str | Path) -> Path:
+    """The metadata JSON of an artifact: ``path`` itself or ``path/metadata.json``."""
+    p = Path(path)
+    p = p / "metadata.json" if p.is_dir() else p
+    if not p.is_file():
+        raise FatalError(f"no compiled model at {path} (expected a metadata.json or its folder)")
+    return p
+
+
+class _Stage:
+    """One stage with its loaded segments."""
+
+    def __init__(self, entry: dict[str, Any], folder: Path, sizes: dict[str, int]) -> None:
+        import torch._inductor
+
+        self.kind = entry["kind"]
+        if self.kind == "explicit":
+            self.inputs, self.outputs = list(entry["inputs"]), list(entry["outputs"])
+        elif self.kind == "implicit":
+            self.inputs, self.outputs = list(entry["given"]), list(entry["unknowns"])
+        else:
+            raise FatalError(f"unknown stage kind {self.kind!r} in the metadata")
+        self.in_sizes = [sizes[n] for n in self.inputs]
+        self.out_sizes = [sizes[n] for n in self.outputs]
+        self.n = sum(self.out_sizes)
+        self.graphs = {}
+        for kind, fname in entry["segments"].items():
+            f = folder / fname
+            if not f.is_file():
+                raise FatalError(f"missing segment {f}; recompile with neml2-compile")
+            self.graphs[kind] = torch._inductor.aoti_load_package(str(f))
+
+
+class PyModel:
+    """A compiled model: ``PyModel(metadata.json or its folder, device=None)``.
+
+    ``device`` picks the ``<device>/`` subfolder (default: the first compiled device); the dtype is
+    the compiled one.  Inputs are ``(*B, *base)`` tensors with at least one batch axis; batch shapes
+    broadcast to a common ``B``."""
+
+    def __init__(self, path: str | Path, device: str | torch.device | None = None) -> None:
+        meta_path = metadata_path(path)
+        try:
+            meta = json.loads(meta_path.read_text())
+        except ValueError as e:
+            raise FatalError(f"{meta_path}: not valid JSON ({e})") from None
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise FatalError(
+                f"{meta_path}: schema_version {meta.get('schema_version')}, this runtime reads {SCHEMA_VERSION}; "
+                "recompile with neml2-compile"
+            )
+        devices = list(meta["devices"])
+        dev = devices[0] if device is None else torch.device(device).type
+        if dev not in devices:
+            raise FatalError(f"{meta_path}: not compiled for device '{dev}' (compiled: {', '.join(devices)})")
+        if meta["dtype"] not in _DTYPES:
+            raise FatalError(f"{meta_path}: unsupported dtype {meta['dtype']!r}")
+        self._meta = meta
+        self._device = torch.device(dev)
+        self._dtype = _DTYPES[meta["dtype"]]
+        self._base = {n: tuple(v["base_shape"]) for n, v in meta["variables"].items()}
+        self._size = {n: math.prod(s) for n, s in self._base.items()}
+        self._inputs = [v["name"] for v in meta["inputs"]]
+        self._outputs = [v["name"] for v in meta["outputs"]]
+        self._params: dict[str, torch.Tensor] = {
+            p["name"]: torch.tensor(p["value"], dtype=self._dtype, device=self._device).reshape(p["shape"])
+            for p in meta["parameters"]
+        }
+        folder = meta_path.parent / dev / meta["dtype"]
+        self._stages = [_Stage(e, folder, self._size) for e in meta["stages"]]
+        s = meta.get("solver", {})
+        self.set_solver_config(
+            s.get("atol", 1e-10),
+            s.get("rtol", 1e-8),
+            s.get("miters", 25),
+            s.get("ls_type", "NONE"),
+            s.get("ls_max_iters", 10),
+            s.get("ls_cutback", 2.0),
+            s.get("ls_c", 1e-3),
+        )
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def input_names(self) -> list[str]:
+        return list(self._inputs)
+
+    @property
+    def output_names(self) -> list[str]:
+        return list(self._outputs)
+
+    @property
+    def input_base_shapes(self) -> dict[str, list[int]]:
+        return {n: list(self._base[n]) for n in self._inputs}
+
+    @property
+    def output_base_shapes(self) -> dict[str, list[int]]:
+        return {n: list(self._base[n]) for n in self._outputs}
+
+    @property
+    def device(self) -> torch.device:
+        return self._device
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return self._dtype
+
+    # ------------------------------------------------------------------ parameters
+    def named_parameters(self) -> dict[str, torch.Tensor]:
+        """The promoted parameters; the tensors are the slots passed to the graphs."""
+        return dict(self._params)
+
+    def set_parameter(self, name: str, value: torch.Tensor) -> None:
+        """Replace a promoted parameter's slot (same shape, dtype and device)."""
+        if name not in self._params:
+            have = ", ".join(self._params) or "(none: compile with --parameter NAME)"
+            raise FatalError(f"no promoted parameter '{name}'; promoted: {have}")
+        old = self._params[name]
+        self._check_tensor(f"parameter '{name}'", value)
+        if tuple(value.shape) != tuple(old.shape):
+            raise FatalError(f"parameter '{name}' has shape {tuple(old.shape)}, got {tuple(value.shape)}")
+        self._params[name] = value
+
+    def set_solver_config(
+        self,
+        atol: float,
+        rtol: float,
+        miters: int,
+        ls_type: str,
+        ls_max_iters: int,
+        ls_cutback: float,
+        ls_c: float,
+    ) -> None:
+        """Newton settings of the implicit stages; ``ls_type`` NONE, BACKTRACKING or STRONG_WOLFE."""
+        from neml2.solvers.newton import Newton
+        from neml2.solvers.newton_with_line_search import NewtonWithLineSearch
+
+        ls = str(ls_type).upper()
+        if ls not in LS_TYPES:
+            raise FatalError(f"invalid ls_type {ls_type!r}; valid: {', '.join(LS_TYPES)}")
+        opts = {"abs_tol": float(atol), "rel_tol": float(rtol), "max_its": int(miters)}
+        try:
+            if ls == "NONE":
+                self._solver = Newton(**opts)
+            else:
+                self._solver = NewtonWithLineSearch(
+                    **opts,
+                    linesearch_type=ls,
+                    max_linesearch_iterations=int(ls_max_iters),
+                    linesearch_cutback=float(ls_cutback),
+                    linesearch_stopping_criteria=float(ls_c),
+                )
+        except InputError as e:
+            raise FatalError(f"invalid solver configuration: {e}") from None
+
+    # ------------------------------------------------------------------- evaluation
+    def forward(self, inputs: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+        """Outputs keyed by ``output_names``, each ``(*B, *base)``."""
+        state, B, N = self._prepare(inputs)
+        self._run(state, N, None)
+        return {n: state[n].reshape(*B, *self._base[n]) for n in self._outputs}
+
+    def jvp(
+        self, inputs: Mapping[str, torch.Tensor], tangents: Mapping[str, torch.Tensor]
+    ) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
+        """Outputs and their directional derivatives along ``tangents`` (a missing key is zero)."""
+        state, B, N = self._prepare(inputs)
+        if not isinstance(tangents, Mapping):
+            raise FatalError(f"tangents must be a dict of tensors, got {type(tangents).__name__}")
+        self._check_keys(tangents, "tangent")
+        D = {}
+        for n in self._inputs:
+            t = tangents.get(n)
+            if t is None:
+                D[n] = state[n].new_zeros(N, self._size[n], 1)
+            else:
+                D[n] = self._canonical(f"tangent '{n}'", t, n, B, N).reshape(N, self._size[n], 1)
+        self._run(state, N, D)
+        outs = {n: state[n].reshape(*B, *self._base[n]) for n in self._outputs}
+        return outs, {n: D[n].reshape(*B, *self._base[n]) for n in self._outputs}
+
+    def jacobian(
+        self, inputs: Mapping[str, torch.Tensor]
+    ) -> tuple[dict[str, torch.Tensor], dict[str, dict[str, torch.Tensor]]]:
+        """Outputs and ``J[out][in]`` of shape ``(*B, *out_base, *in_base)``."""
+        state, B, N = self._prepare(inputs)
+        M = sum(self._size[n] for n in self._inputs)
+        D, off = {}, 0
+        eye = torch.eye(M, dtype=self._dtype, device=self._device)
+        for n in self._inputs:
+            s = self._size[n]
+            D[n] = eye[off : off + s].expand(N, s, M)
+            off += s
+        self._run(state, N, D)
+        outs = {n: state[n].reshape(*B, *self._base[n]) for n in self._outputs}
+        J: dict[str, dict[str, torch.Tensor]] = {}
+        for o in self._outputs:
+            J[o], off = {}, 0
+            for n in self._inputs:
+                s = self._size[n]
+                J[o][n] = D[o][:, :, off : off + s].reshape(*B, *self._base[o], *self._base[n])
+                off += s
+        return outs, J
+
+    # --------------------------------------------------------------------- internals
+    def _check_tensor(self, what: str, x: Any) -> None:
+        if not isinstance(x, torch.Tensor):
+            raise FatalError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
+        if x.dtype != self._dtype:
+            raise FatalError(f"{what} has dtype {x.dtype}, the model was compiled for {self._dtype}")
+        if x.device.type != self._device.type:
+            raise FatalError(f"{what} is on {x.device}, the model was compiled for {self._device.type}")
+
+    def _check_keys(self, given: Mapping[str, Any], what: str) -> None:
+        unknown = [k for k in given if k not in self._inputs]
+        if unknown:
+            raise FatalError(f"unknown {what} '{unknown[0]}'; inputs: {', '.join(self._inputs)}")
+
+    def _batch_shape(self, what: str, x: torch.Tensor, name: str) -> tuple[int, ...]:
+        base = self._base[name]
+        nb = len(base)
+        if x.dim() < nb + 1 or tuple(x.shape[x.dim() - nb :]) != base:
+            want = "(*B" + "".join(f", {s}" for s in base) + ")"
+            raise FatalError(f"{what} has shape {tuple(x.shape)}; expected {want} with at least one batch dimension")
+        return tuple(x.shape[: x.dim() - nb])
+
+    def _canonical(self, what: str, x: Any, name: str, B: tuple[int, ...], N: int) -> torch.Tensor:
+        """``x`` checked, broadcast to ``(*B, *base)`` and flattened to ``(N, *base)``."""
+        self._check_tensor(what, x)
+        b = self._batch_shape(what, x, name)
+        try:
+            if torch.broadcast_shapes(b, B) != torch.Size(B):
+                raise RuntimeError
+        except RuntimeError:
+            raise FatalError(f"{what} has batch shape {b}, which does not broadcast to {B}") from None
+        return x.expand(*B, *self._base[name]).reshape(N, *self._base[name]).contiguous()
+
+    def _prepare(self, inputs: Mapping[str, torch.Tensor]) -> tuple[dict[str, torch.Tensor], tuple[int, ...], int]:
+        if not isinstance(inputs, Mapping):
+            raise FatalError(f"inputs must be a dict of tensors, got {type(inputs).__name__}")
+        missing = [n for n in self._inputs if n not in inputs]
+        if missing:
+            raise FatalError(f"missing input '{missing[0]}'; inputs: {', '.join(self._inputs)}")
+        self._check_keys(inputs, "input")
+        shapes = []
+        for n in self._inputs:
+            self._check_tensor(f"input '{n}'", inputs[n])
+            shapes.append(self._batch_shape(f"input '{n}'", inputs[n], n))
+        try:
+            B = tuple(torch.broadcast_shapes(*shapes))
+        except RuntimeError:
+            desc = ", ".join(f"{n}: {s}" for n, s in zip(self._inputs, shapes, strict=True))
+            raise FatalError(f"input batch shapes do not broadcast ({desc})") from None
+        N = math.prod(B)
+        return {n: self._canonical(f"input '{n}'", inputs[n], n, B, N) for n in self._inputs}, B, N
+
+    def _run(self, state: dict[str, torch.Tensor], N: int, D: dict[str, torch.Tensor] | None) -> None:
+        """Evaluate the stages in order, adding their outputs (and ``d/d(seeds)`` in ``D``) to the state."""
+        params = list(self._params.values())
+        for st in self._stages:
+            if N == 0:  # an empty batch: nothing to evaluate
+                opts = {"dtype": self._dtype, "device": self._device}
+                for n in st.outputs:
+                    state[n] = torch.zeros(0, *self._base[n], **opts)
+                    if D is not None:
+                        D[n] = torch.zeros(0, self._size[n], next(iter(D.values())).shape[-1], **opts)
+                continue
+            given = [state[n] for n in st.inputs]
+            if st.kind == "explicit":
+                if D is None:
+                    outs = list(st.graphs["forward"](*given, *params))
+                else:
+                    *outs, J = st.graphs["jacobian"](*given, *params)
+                    dy = J @ torch.cat([D[n] for n in st.inputs], dim=1)
+                    D.update(zip(st.outputs, torch.split(dy, st.out_sizes, dim=1), strict=True))
+                state.update(zip(st.outputs, outs, strict=True))
+                continue
+            x = self._solve(st, given, params, N)
+            if D is not None:
+                _, Jx = st.graphs["residual"](*given, x, *params)
+                (Jg,) = st.graphs["sensitivity"](*given, x, *params)
+                dx = -torch.linalg.solve(Jx, Jg @ torch.cat([D[n] for n in st.inputs], dim=1))
+                D.update(zip(st.outputs, torch.split(dx, st.out_sizes, dim=1), strict=True))
+            for n, xs in zip(st.outputs, torch.split(x, st.out_sizes, dim=1), strict=True):
+                state[n] = xs.reshape(N, *self._base[n]).contiguous()
+
+    def _solve(self, st: _Stage, given: list[torch.Tensor], params: list[torch.Tensor], N: int) -> torch.Tensor:
+        """Newton per point from ``x0 = 0``; converged points leave the active set."""
+        residual = st.graphs["residual"]
+
+        def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+            g = given if idx.numel() == N else [t[idx] for t in given]
+            r, J = residual(*g, xa.contiguous(), *params)
+            return r, J
+
+        x0 = torch.zeros(N, st.n, dtype=self._dtype, device=given[0].device if given else self._device)
+        with torch.no_grad():
+            x, _ = self._solver.solve(fn, x0)
+        return x
+
+    def __repr__(self) -> str:
+        return (
+            f"PyModel({self._meta['model']!r}, device={self._device.type}, dtype={self._meta['dtype']}, "
+            f"inputs={self._inputs}, outputs={self._outputs}, parameters={list(self._params)})"
+        )

@@ -1,0 +1,18 @@
+"""The models the compiled-route tests compile, with their neml2-compile arguments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parents[1]
+
+# case -> (input file, compile arguments)
+CASES: dict[str, tuple[Path, list[str]]] = {
+    "elasticity": (TESTS / "tutorial" / "input.i", ["--model", "elasticity", "-p", "E", "-p", "elasticity.nu"]),
+    "j2": (
+        TESTS / "regression" / "j2_viscoplasticity.i",
+        ["--driver", "driver", "-p", "E", "-p", "yield_fn.yield_stress", "-d", "stress:strain"],
+    ),
+    "chaboche": (TESTS / "plasticity" / "inputs" / "chaboche.i", ["--model", "model", "-p", "C"]),
+}
+MODEL = {"elasticity": "elasticity", "j2": "model", "chaboche": "model"}
