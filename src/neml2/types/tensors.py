@@ -51,6 +51,20 @@ def _opts(dtype: torch.dtype | None, device: Any) -> dict[str, Any]:
     return {"dtype": dtype or default_dtype(), "device": device}
 
 
+def _identity6(like: torch.Tensor) -> torch.Tensor:
+    return torch.tensor([1.0, 1, 1, 0, 0, 0], dtype=like.dtype, device=like.device)
+
+
+def _third_identity(like: torch.Tensor) -> torch.Tensor:
+    return torch.tensor([1.0 / 3, 1.0 / 3, 1.0 / 3, 0, 0, 0], dtype=like.dtype, device=like.device)
+
+
+def _contract(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """Sum over the last axis of ``a * b`` without materializing the broadcast product
+    (einsum lowers outer-broadcast cases such as (Ka, 1, N, 6) x (1, Kb, N, 6) to a matmul)."""
+    return torch.einsum("...i,...i->...", a, b)
+
+
 def _matvec(M: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
     return (M @ v.unsqueeze(-1)).squeeze(-1)
 
@@ -154,7 +168,7 @@ class Vec(TensorWrapper):
 
     def dot(self, other: TensorWrapper) -> Scalar:
         a, b, meta = align(self, other)
-        return self._new((a * b).sum(-1), Scalar, **meta)
+        return self._new(_contract(a, b), Scalar, **meta)
 
     def norm_sq(self) -> Scalar:
         return self._new((self.data * self.data).sum(-1), Scalar)
@@ -309,14 +323,12 @@ class SR2(TensorWrapper):
     def dev(self) -> SR2:
         """Deviatoric part ``A - tr(A)/3 I``."""
         d = self.data
-        t = (d[..., 0] + d[..., 1] + d[..., 2]) / 3.0
-        shift = torch.stack([t, t, t], dim=-1)
-        return self._new(torch.cat([d[..., :3] - shift, d[..., 3:]], dim=-1))
+        return self._new(d - _contract(d, _third_identity(d)).unsqueeze(-1) * _identity6(d))
 
     def inner(self, other: SR2) -> Scalar:
         """``A : B`` (a dot product in Mandel notation)."""
         a, b, meta = align(self, other)
-        return self._new((a * b).sum(-1), Scalar, **meta)
+        return self._new(_contract(a, b), Scalar, **meta)
 
     def norm_sq(self) -> Scalar:
         return self._new((self.data * self.data).sum(-1), Scalar)
