@@ -77,6 +77,14 @@ class ComposedModel(Model):
             outputs[var] = by_name[owner].output_spec[var]
         self.input_spec = inputs
         self.output_spec = outputs
+        # variables to drop after each sub-model: their last consumer has run (keeps peak memory low)
+        last: dict[str, int] = {}
+        for i, m in enumerate(self.order):
+            for var in m.input_spec:
+                last[var] = i
+        self._release = [
+            [v for v, j in last.items() if j == i and v not in outputs] for i in range(len(self.order))
+        ]
         self.SUPPORTS_SECOND_ORDER = all(getattr(m, "SUPPORTS_SECOND_ORDER", False) for m in self.order)
 
     def forward(self, *args: Any, v: Any = None, v2: Any = None, vh: Any = None) -> Any:
@@ -85,7 +93,7 @@ class ComposedModel(Model):
         vs: dict[str, Any] = dict(v or {})
         v2s: dict[str, Any] = dict(v2 or {})
         vhs: dict[str, Any] | None = dict(vh) if vh is not None else None
-        for m in self.order:
+        for m, release in zip(self.order, self._release):
             ins = [state[n] for n in m.input_spec]
             if not want_v:
                 out = m(*ins)
@@ -106,6 +114,12 @@ class ComposedModel(Model):
                     *out, t = m(*ins, v=sub_v)
                 vs.update(t)
             state.update(zip(m.output_spec, out))
+            for n in release:
+                state.pop(n, None)
+                vs.pop(n, None)
+                v2s.pop(n, None)
+                if vhs is not None:
+                    vhs.pop(n, None)
         values = tuple(state[n] for n in self.output_spec)
         if not want_v:
             return values[0] if len(values) == 1 else values
