@@ -64,9 +64,12 @@ def test_batch_equals_pointwise(file: str, overrides: list[str]) -> None:
     plastic = batched[-1].get("equivalent_plastic_strain", batched[-1].get("isotropic_hardening"))
     # the batch really mixes elastic and plastic points
     assert plastic is not None and bool((plastic[[0, 4]] == 0).all()) and bool((plastic[[1, 2, 3, 5, 6]] > 0).all())
+    # 1e-12 relative to each variable's magnitude over the history (a rate that is ~0 at one step
+    # carries only rounding noise there)
+    scale = {k: max(out[k].abs().max().item() for out in batched) for k in batched[-1]}
     for step, out in enumerate(batched):
         for k, value in out.items():
             single = torch.cat([alone[i][step][k] for i in range(n)])
             torch.testing.assert_close(
-                value, single, rtol=1e-12, atol=1e-12 * value.abs().max().item(), msg=f"{k} @ {step}"
+                value, single, rtol=1e-12, atol=1e-12 * scale[k], msg=lambda m: f"{k} @ {step}: {m}"
             )

@@ -5,15 +5,14 @@ from __future__ import annotations
 import torch
 
 from neml2.factory import register_neml2_object
-from neml2.objects import HitObject
 from neml2.schema import HitSchema
+from neml2.solvers.linear_solver import LinearSolver
 
 
 @register_neml2_object("DenseLU")
-class DenseLU(HitObject):
+class DenseLU(LinearSolver):
     """``J dx = b`` per point, by LU with partial pivoting."""
 
-    SECTION = "Solvers"
     hit = HitSchema()
 
     def solve(self, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import torch
 
@@ -10,6 +11,7 @@ from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
 from neml2.objects import HitObject
 from neml2.schema import HitSchema, option
+from neml2.solvers.linear_solver import linear_solver_ref
 
 # fn(x_active, idx) -> (residual (n_a, m), jacobian (n_a, m, n)) at the points idx
 SystemFn = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
@@ -37,23 +39,37 @@ class Newton(HitObject):
         if self.options["max_its"] < 0:
             raise self._error("must be >= 0", "max_its")
         self._linear = None
+        #: the block layout of the system being solved (set by ImplicitUpdate through set_structure)
+        self.structure = None
         if self.options["linear_solver"] and self.factory is not None:  # resolve now: input errors at load time
-            self._linear = self._ref("linear_solver", "get_solver")
+            self._linear = linear_solver_ref(self, "linear_solver")
 
     @property
     def linear_solver(self) -> Any:
         if self._linear is None:
             if self.options["linear_solver"] and self.factory is not None:
-                self._linear = self._ref("linear_solver", "get_solver")
+                self._linear = linear_solver_ref(self, "linear_solver")
             else:
                 from neml2.solvers.dense_lu import DenseLU
 
                 self._linear = DenseLU()
         return self._linear
 
+    def set_structure(self, structure: Any) -> None:
+        """The block layout of the system to solve next (a BlockStructure), checked by the linear solver."""
+        if structure is not self.structure:
+            check = getattr(self.linear_solver, "check_structure", None)
+            if check is not None and structure is not None:
+                check(structure)
+            self.structure = structure
+
     def solve(self, fn: SystemFn, x0: torch.Tensor) -> tuple[torch.Tensor, int]:
         """Solve ``r(x) = 0`` from ``x0`` (``(N, n)``); returns the solution and the iteration count."""
         atol, rtol, max_its = self.options["abs_tol"], self.options["rel_tol"], self.options["max_its"]
+        linear = self.linear_solver
+        reset, restrict = getattr(linear, "reset", None), getattr(linear, "restrict", None)
+        if reset is not None:  # a new nonlinear solve: the layout, and no cached set-ups
+            reset(self.structure)
         x = x0.clone()
         idx = torch.arange(x.shape[0], device=x.device)
         r, J = fn(x, idx)
@@ -72,7 +88,14 @@ class Newton(HitObject):
                     reason="max iterations",
                 )
             its += 1
-            dx = self.linear_solver.solve(J, -r)
+            try:
+                dx = linear.solve(J, -r)
+            except ConvergenceError as e:  # an iterative linear solver: name the points of the whole batch
+                raise ConvergenceError(
+                    f"Newton iteration {its}: {e}",
+                    failed=idx[e.failed] if e.failed is not None else idx,
+                    reason=e.reason,
+                ) from None
             xa, r, J = self.update(fn, x[idx], dx, idx, r)
             x[idx] = xa
             nr = torch.linalg.vector_norm(r, dim=-1)
@@ -80,6 +103,8 @@ class Newton(HitObject):
             keep = (nr > atol) & (nr > rtol * nr0)
             if not bool(keep.all()):
                 idx, r, J, nr0 = idx[keep], r[keep], J[keep], nr0[keep]
+                if restrict is not None:
+                    restrict(keep)
         return x, its
 
     def update(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from neml2.factory import register_neml2_object
@@ -11,7 +13,13 @@ from neml2.schema import HitSchema, option
 
 @register_neml2_object("NonlinearSystem")
 class NonlinearSystem(HitObject):
-    """``r(x; inputs) = 0`` with ``x`` = ``unknowns`` and ``r`` = ``residuals`` (default ``<x>_residual``)."""
+    """``r(x; inputs) = 0`` with ``x`` = ``unknowns`` and ``r`` = ``residuals`` (default ``<x>_residual``).
+
+    Residual ``i`` pairs with unknown ``i``. ``structure`` groups the unknowns for block linear solvers
+    and preconditioners (SchurComplement, BlockJacobiPreconditioner): groups separated by ``;``, each a
+    list of unknown names, every unknown in exactly one group, e.g.
+    ``structure = 'plastic_strain; equivalent_plastic_strain'``. Unset, each unknown is its own group.
+    The layout is exposed as ``block_structure``."""
 
     SECTION = "EquationSystems"
     hit = HitSchema(
@@ -54,6 +62,82 @@ class NonlinearSystem(HitObject):
             )
         #: inputs of the model that are not unknowns (the given data of the system)
         self.given = [n for n in self.model.input_spec if n not in self.unknowns]
+        #: groups of unknown positions (from ``structure``)
+        self.groups = self._groups()
+        self.block_structure = BlockStructure(
+            tuple(self.unknown_sizes), tuple(self.residual_sizes), self.groups, tuple(self.unknowns)
+        )
+
+    def _groups(self) -> tuple[tuple[int, ...], ...]:
+        if not self.options["structure"]:
+            return tuple((i,) for i in range(len(self.unknowns)))
+        text = " ".join(self.options["structure"])
+        groups, seen = [], set()
+        for part in text.split(";"):
+            names = part.split()
+            if not names:
+                raise self._error(f"empty group in {text!r}; separate groups of unknowns with ';'", "structure")
+            for n in names:
+                if n not in self.unknowns:
+                    raise self._error(f"'{n}' is not an unknown (unknowns: {', '.join(self.unknowns)})", "structure")
+                if n in seen:
+                    raise self._error(f"unknown '{n}' is in more than one group", "structure")
+                seen.add(n)
+            groups.append(tuple(self.unknowns.index(n) for n in names))
+        missing = [u for u in self.unknowns if u not in seen]
+        if missing:
+            raise self._error(f"unknowns missing from the groups: {', '.join(missing)}", "structure")
+        return tuple(groups)
+
+
+@dataclass(frozen=True)
+class BlockStructure:
+    """Component layout of a Newton system ``J dx = b``: the sizes of the unknown and residual variables
+    (columns and rows of ``J``; residual ``i`` pairs with unknown ``i``) and groups of variable positions."""
+
+    unknown_sizes: tuple[int, ...]
+    residual_sizes: tuple[int, ...]
+    groups: tuple[tuple[int, ...], ...]
+    names: tuple[str, ...] = ()
+
+    @classmethod
+    def from_sizes(cls, sizes: Sequence[int], groups: Sequence[Sequence[int]] | None = None) -> BlockStructure:
+        """Square variables of the given sizes; one group per variable unless ``groups`` is given."""
+        g = tuple(tuple(x) for x in groups) if groups is not None else tuple((i,) for i in range(len(sizes)))
+        return cls(tuple(sizes), tuple(sizes), g)
+
+    @property
+    def size(self) -> int:
+        return sum(self.unknown_sizes)
+
+    def columns(self, variables: Sequence[int]) -> list[int]:
+        """Components (columns of ``J``) of the unknown variables at ``variables``."""
+        return _components(self.unknown_sizes, variables)
+
+    def rows(self, variables: Sequence[int]) -> list[int]:
+        """Components (rows of ``J``) of the residual variables at ``variables``."""
+        return _components(self.residual_sizes, variables)
+
+    def group_names(self, g: int) -> str:
+        names = self.names or tuple(f"#{i}" for i in range(len(self.unknown_sizes)))
+        return " ".join(names[i] for i in self.groups[g])
+
+    def sub(self, residual_vars: Sequence[int], unknown_vars: Sequence[int]) -> BlockStructure:
+        """The layout of the sub-matrix ``J[rows(residual_vars), columns(unknown_vars)]``: one group per
+        variable (paired in order), or one variable when the counts differ."""
+        us = tuple(self.unknown_sizes[i] for i in unknown_vars)
+        rs = tuple(self.residual_sizes[i] for i in residual_vars)
+        names = tuple(self.names[i] for i in unknown_vars) if self.names else ()
+        if len(us) != len(rs):
+            return BlockStructure((sum(us),), (sum(rs),), ((0,),), (" ".join(names),) if names else ())
+        return BlockStructure(us, rs, tuple((i,) for i in range(len(us))), names)
+
+
+def _components(sizes: Sequence[int], variables: Sequence[int]) -> list[int]:
+    offsets = [0]
+    for s in sizes:
+        offsets.append(offsets[-1] + s)
+    return [c for i in variables for c in range(offsets[i], offsets[i + 1])]
 
 
 def _numel(shape: tuple[int, ...]) -> int:

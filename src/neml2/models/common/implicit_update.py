@@ -64,6 +64,7 @@ class ImplicitUpdate(Model):
         if self.options["max_substepping_level"]:
             raise self._error("substepping is not supported; use 0", "max_substepping_level")
         self.system, self.solver = system, solver
+        self._bind_structure()  # block solvers check the system's layout now: input errors at load time
         register_submodule(self, system.model, "model")
         self.input_spec = {n: system.model.input_spec[n] for n in system.given}
         self.predictor = None
@@ -159,6 +160,7 @@ class ImplicitUpdate(Model):
             r, J, _ = self._evaluate(sub, xa)
             return r, J
 
+        self._bind_structure()
         with torch.no_grad():
             x, self.last_iterations = self.solver.solve(fn, x0)
 
@@ -186,6 +188,12 @@ class ImplicitUpdate(Model):
             for u, t in zip(sys.unknowns, self._split(dx, batch, 1)):
                 v_out[u][leaf] = t
         return (*outs, {u: d for u, d in v_out.items() if d})
+
+    def _bind_structure(self) -> None:
+        """Give the solver the system's block layout (for block linear solvers and preconditioners)."""
+        bind = getattr(self.solver, "set_structure", None)
+        if bind is not None:
+            bind(getattr(self.system, "block_structure", None))
 
     def _predict(self, given: dict[str, TensorWrapper]) -> dict[str, TensorWrapper]:
         """Initial guess of the unknowns: the predictor's outputs, else zero."""
