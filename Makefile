@@ -3,15 +3,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
+# the C++ runtimes (csrc/) are built by the editable install: rebuild (incrementally) when they change
+CSRC := $(shell find csrc/CMakeLists.txt csrc/cmake csrc/include csrc/src -type f 2>/dev/null)
 
 .PHONY: demo test venv lint bench clean
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CSRC)
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q torch==2.13.0 'scikit-build-core>=0.10' ninja
+	command -v cmake >/dev/null || $(PIP) install -q 'cmake>=3.18'
+	$(PIP) install -q --no-build-isolation -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)

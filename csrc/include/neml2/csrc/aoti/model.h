@@ -1,0 +1,115 @@
+// neml2::aoti::Model: the Python-free runtime of neml2-compile artifacts (docs/aoti_artifacts.md).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <ATen/Tensor.h>
+#include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
+
+#include "neml2/csrc/aoti/errors.h"
+
+namespace neml2::aoti
+{
+using TensorMap = std::map<std::string, at::Tensor>;
+
+/// Newton settings of the implicit stages (ls_type: NONE, BACKTRACKING or STRONG_WOLFE).
+struct SolverConfig
+{
+  double atol = 1e-10;
+  double rtol = 1e-8;
+  int64_t miters = 25;
+  std::string ls_type = "NONE";
+  int64_t ls_max_iters = 10;
+  double ls_cutback = 2.0;
+  double ls_c = 1e-3;
+};
+
+namespace detail
+{
+struct Stage;
+}
+
+/// A compiled model: `Model(path_to_metadata.json_or_its_folder, device = "")`.
+///
+/// `device` ("cpu", "cuda", "cuda:0", ...; only the type is used) picks the `<device>/`
+/// subfolder; empty means the first compiled device.  Inputs are `(*B, *base)` tensors with at
+/// least one batch axis, on the compiled device and dtype; their batch shapes broadcast to a
+/// common `B`, flattened for the graphs and restored on the results.
+class Model
+{
+public:
+  explicit Model(const std::string & path, const std::string & device = "");
+  ~Model();
+  Model(Model &&) noexcept;
+  Model & operator=(Model &&) noexcept;
+  Model(const Model &) = delete;
+  Model & operator=(const Model &) = delete;
+
+  /// Outputs keyed by output_names(), each `(*B, *base)`.
+  TensorMap forward(const TensorMap & inputs);
+  /// Outputs and their directional derivatives along `tangents` (a missing key is zero).
+  std::pair<TensorMap, TensorMap> jvp(const TensorMap & inputs, const TensorMap & tangents);
+  /// Outputs and `J[out][in]` blocks of shape `(*B, *out_base, *in_base)`.
+  std::pair<TensorMap, std::map<std::string, TensorMap>> jacobian(const TensorMap & inputs);
+
+  /// The promoted parameters: the tensors ARE the slots passed to the graphs, so an in-place
+  /// change (`fill_`, `copy_`) is seen by the next call.
+  const TensorMap & named_parameters() const { return _params; }
+  /// Replace a promoted parameter's slot (same shape, dtype and device; no copy).
+  void set_parameter(const std::string & name, const at::Tensor & value);
+  void set_solver_config(double atol,
+                         double rtol,
+                         int64_t miters,
+                         const std::string & ls_type,
+                         int64_t ls_max_iters,
+                         double ls_cutback,
+                         double ls_c);
+  const SolverConfig & solver_config() const { return _solver; }
+
+  const std::vector<std::string> & input_names() const { return _input_names; }
+  const std::vector<std::string> & output_names() const { return _output_names; }
+  /// Base shapes, parallel to input_names() / output_names() (Scalar {}, SR2 {6}, R2 {3, 3}).
+  const std::vector<std::vector<int64_t>> & input_base_shapes() const { return _input_base; }
+  const std::vector<std::vector<int64_t>> & output_base_shapes() const { return _output_base; }
+  /// Promoted parameter names in graph-call (metadata) order.
+  const std::vector<std::string> & parameter_names() const { return _param_names; }
+  c10::Device device() const { return _device; }
+  c10::ScalarType dtype() const { return _dtype; }
+  /// The model name recorded in the metadata and the metadata file.
+  const std::string & name() const { return _name; }
+  const std::string & metadata_path() const { return _meta_path; }
+
+private:
+  struct Prepared;
+  Prepared prepare(const TensorMap & inputs) const;
+  at::Tensor canonical(const std::string & what,
+                       const at::Tensor & x,
+                       const std::string & name,
+                       const std::vector<int64_t> & B,
+                       int64_t N) const;
+  std::vector<int64_t> batch_shape(const std::string & what, const at::Tensor & x, const std::string & name) const;
+  void check_tensor(const std::string & what, const at::Tensor & x) const;
+  void check_keys(const TensorMap & given, const std::string & what) const;
+  void run(TensorMap & state, int64_t N, TensorMap * D);
+  at::Tensor solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t N);
+  std::vector<at::Tensor> params() const;
+  TensorMap outputs(const TensorMap & state, const std::vector<int64_t> & B) const;
+
+  std::string _name;
+  std::string _meta_path;
+  c10::Device _device = c10::Device(c10::kCPU);
+  c10::ScalarType _dtype = c10::kDouble;
+  std::vector<std::string> _input_names, _output_names, _param_names;
+  std::vector<std::vector<int64_t>> _input_base, _output_base;
+  std::map<std::string, std::vector<int64_t>> _base; // every variable
+  std::map<std::string, int64_t> _size;              // flattened base size of every variable
+  TensorMap _params;
+  std::vector<std::unique_ptr<detail::Stage>> _stages;
+  SolverConfig _solver;
+};
+} // namespace neml2::aoti

@@ -1,0 +1,756 @@
+#include "neml2/csrc/aoti/model.h"
+
+#include <algorithm>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+#include <sys/stat.h>
+
+#include <ATen/ATen.h>
+#include <ATen/ExpandUtils.h>
+#include <c10/core/GradMode.h>
+#include <torch/csrc/inductor/aoti_package/model_package_loader.h>
+
+#include "json.h"
+
+namespace neml2::aoti
+{
+namespace
+{
+constexpr int SCHEMA_VERSION = 4;
+
+bool
+is_dir(const std::string & p)
+{
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool
+is_file(const std::string & p)
+{
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string
+parent(const std::string & p)
+{
+  auto k = p.find_last_of('/');
+  return k == std::string::npos ? std::string(".") : (k == 0 ? std::string("/") : p.substr(0, k));
+}
+
+std::string
+join(const std::vector<std::string> & v, const std::string & sep = ", ")
+{
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    out += (i ? sep : "") + v[i];
+  return out;
+}
+
+std::string
+shape_str(c10::IntArrayRef s)
+{
+  std::string out = "(";
+  for (std::size_t i = 0; i < s.size(); ++i)
+    out += (i ? ", " : "") + std::to_string(s[i]);
+  return out + (s.size() == 1 ? ",)" : ")");
+}
+
+std::string
+dtype_name(c10::ScalarType t)
+{
+  switch (t)
+  {
+    case at::kDouble:
+      return "torch.float64";
+    case at::kFloat:
+      return "torch.float32";
+    case at::kHalf:
+      return "torch.float16";
+    case at::kBFloat16:
+      return "torch.bfloat16";
+    case at::kLong:
+      return "torch.int64";
+    case at::kInt:
+      return "torch.int32";
+    case at::kBool:
+      return "torch.bool";
+    default:
+      return std::string("torch.") + c10::toString(t);
+  }
+}
+
+std::string
+device_type_name(c10::DeviceType t)
+{
+  return c10::DeviceTypeName(t, /*lower_case=*/true);
+}
+
+std::vector<int64_t>
+concat(const std::vector<int64_t> & a, const std::vector<int64_t> & b)
+{
+  std::vector<int64_t> out(a);
+  out.insert(out.end(), b.begin(), b.end());
+  return out;
+}
+
+std::vector<int64_t>
+concat(const std::vector<int64_t> & a, const std::vector<int64_t> & b, const std::vector<int64_t> & c)
+{
+  return concat(concat(a, b), c);
+}
+
+int64_t
+prod(const std::vector<int64_t> & s)
+{
+  return std::accumulate(s.begin(), s.end(), int64_t(1), std::multiplies<int64_t>());
+}
+
+at::Tensor
+rnorm(const at::Tensor & r)
+{
+  return at::linalg_vector_norm(r, 2, {-1});
+}
+
+std::string
+fmt_norms(const at::Tensor & nr)
+{
+  auto t = nr.detach().to(at::kCPU, at::kDouble).contiguous();
+  std::ostringstream os;
+  os.precision(3);
+  os << std::scientific << "[";
+  const int64_t n = std::min<int64_t>(t.numel(), 4);
+  for (int64_t i = 0; i < n; ++i)
+    os << (i ? ", " : "") << t.data_ptr<double>()[i];
+  os << (t.numel() > 4 ? ", ...]" : "]");
+  return os.str();
+}
+
+std::string
+fmt_points(const at::Tensor & idx)
+{
+  auto t = idx.detach().to(at::kCPU, at::kLong).contiguous();
+  std::string out = "[";
+  const int64_t n = std::min<int64_t>(t.numel(), 8);
+  for (int64_t i = 0; i < n; ++i)
+    out += (i ? ", " : "") + std::to_string(t.data_ptr<int64_t>()[i]);
+  return out + "]";
+}
+} // namespace
+
+namespace detail
+{
+/// One segment (a .pt2 package) of a stage.
+struct Graph
+{
+  std::string file;
+  std::unique_ptr<torch::inductor::AOTIModelPackageLoader> loader;
+
+  std::vector<at::Tensor> operator()(const std::vector<at::Tensor> & args) const
+  {
+    try
+    {
+      return loader->run(args);
+    }
+    catch (const c10::Error & e)
+    {
+      throw FatalError("segment " + file + " failed: " + e.what_without_backtrace());
+    }
+  }
+};
+
+struct Stage
+{
+  std::string kind; // explicit / implicit
+  std::vector<std::string> inputs, outputs;
+  std::vector<int64_t> in_sizes, out_sizes;
+  int64_t n = 0; // total output size (implicit: number of unknowns)
+  std::map<std::string, Graph> graphs;
+};
+} // namespace detail
+
+struct Model::Prepared
+{
+  TensorMap state;
+  std::vector<int64_t> B;
+  int64_t N = 0;
+};
+
+Model::Model(const std::string & path, const std::string & device)
+{
+  std::string meta_path = is_dir(path) ? path + "/metadata.json" : path;
+  if (!is_file(meta_path))
+    throw FatalError("no compiled model at " + path + " (expected a metadata.json or its folder)");
+  _meta_path = meta_path;
+  std::ifstream in(meta_path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  json::Value meta;
+  try
+  {
+    meta = json::parse(buf.str());
+  }
+  catch (const std::exception & e)
+  {
+    throw FatalError(meta_path + ": not valid JSON (" + e.what() + ")");
+  }
+
+  try
+  {
+    const auto & sv = meta.has("schema_version") ? meta.at("schema_version") : json::Value();
+    if (sv.kind != json::Value::Kind::Number || sv.number != SCHEMA_VERSION)
+      throw FatalError(meta_path + ": schema_version " +
+                       (sv.kind == json::Value::Kind::Number ? std::to_string(int64_t(sv.number))
+                                                             : std::string("None")) +
+                       ", this runtime reads " + std::to_string(SCHEMA_VERSION) +
+                       "; recompile with neml2-compile");
+    _name = meta.has("model") ? meta.at("model").str("model") : std::string();
+    const auto devices = meta.at("devices").strings("devices");
+    if (devices.empty())
+      throw FatalError(meta_path + ": no compiled device");
+    std::string dev = devices.front();
+    if (!device.empty())
+    {
+      try
+      {
+        dev = device_type_name(c10::Device(device).type());
+      }
+      catch (const c10::Error &)
+      {
+        throw FatalError("invalid device '" + device + "'");
+      }
+    }
+    if (std::find(devices.begin(), devices.end(), dev) == devices.end())
+      throw FatalError(meta_path + ": not compiled for device '" + dev + "' (compiled: " + join(devices) + ")");
+    _device = c10::Device(dev);
+    const auto & dtype = meta.at("dtype").str("dtype");
+    if (dtype == "float64")
+      _dtype = at::kDouble;
+    else if (dtype == "float32")
+      _dtype = at::kFloat;
+    else
+      throw FatalError(meta_path + ": unsupported dtype '" + dtype + "'");
+
+    for (const auto & kv : meta.at("variables").object)
+    {
+      _base[kv.first] = kv.second.at("base_shape").ints("base_shape");
+      _size[kv.first] = prod(_base[kv.first]);
+    }
+    auto base_of = [&](const std::string & n) -> const std::vector<int64_t> &
+    {
+      auto it = _base.find(n);
+      if (it == _base.end())
+        throw FatalError(meta_path + ": variable '" + n + "' is not listed in 'variables'");
+      return it->second;
+    };
+    for (const auto & v : meta.at("inputs").arr("inputs"))
+    {
+      _input_names.push_back(v.at("name").str("name"));
+      _input_base.push_back(base_of(_input_names.back()));
+    }
+    for (const auto & v : meta.at("outputs").arr("outputs"))
+    {
+      _output_names.push_back(v.at("name").str("name"));
+      _output_base.push_back(base_of(_output_names.back()));
+    }
+    const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
+    for (const auto & p : meta.at("parameters").arr("parameters"))
+    {
+      const auto & name = p.at("name").str("parameter name");
+      auto value = p.at("value").numbers("parameter value");
+      auto shape = p.at("shape").ints("parameter shape");
+      _param_names.push_back(name);
+      _params[name] =
+          at::tensor(value, at::TensorOptions().dtype(at::kDouble)).to(opts).reshape(shape).contiguous();
+    }
+
+    const std::string folder = parent(meta_path) + "/" + dev + "/" + dtype;
+    for (const auto & e : meta.at("stages").arr("stages"))
+    {
+      auto st = std::make_unique<detail::Stage>();
+      st->kind = e.at("kind").str("stage kind");
+      if (st->kind == "explicit")
+      {
+        st->inputs = e.at("inputs").strings("stage inputs");
+        st->outputs = e.at("outputs").strings("stage outputs");
+      }
+      else if (st->kind == "implicit")
+      {
+        st->inputs = e.at("given").strings("stage given");
+        st->outputs = e.at("unknowns").strings("stage unknowns");
+      }
+      else
+        throw FatalError("unknown stage kind '" + st->kind + "' in the metadata");
+      for (const auto & n : st->inputs)
+        st->in_sizes.push_back(prod(base_of(n)));
+      for (const auto & n : st->outputs)
+        st->out_sizes.push_back(prod(base_of(n)));
+      st->n = std::accumulate(st->out_sizes.begin(), st->out_sizes.end(), int64_t(0));
+      for (const auto & kv : e.at("segments").object)
+      {
+        const std::string f = folder + "/" + kv.second.str("segment");
+        if (!is_file(f))
+          throw FatalError("missing segment " + f + "; recompile with neml2-compile");
+        detail::Graph g;
+        g.file = f;
+        try
+        {
+          g.loader = std::make_unique<torch::inductor::AOTIModelPackageLoader>(f);
+        }
+        catch (const c10::Error & err)
+        {
+          throw FatalError("cannot load segment " + f + ": " + err.what_without_backtrace());
+        }
+        st->graphs.emplace(kv.first, std::move(g));
+      }
+      const std::vector<std::string> need =
+          st->kind == "explicit" ? std::vector<std::string>{"forward", "jacobian"}
+                                 : std::vector<std::string>{"residual", "sensitivity"};
+      for (const auto & k : need)
+        if (!st->graphs.count(k))
+          throw FatalError(meta_path + ": a " + st->kind + " stage lacks its '" + k + "' segment");
+      _stages.push_back(std::move(st));
+    }
+
+    if (meta.has("solver"))
+    {
+      const auto & s = meta.at("solver");
+      auto get = [&](const char * k, double d) { return s.has(k) ? s.at(k).num(k) : d; };
+      set_solver_config(get("atol", 1e-10),
+                        get("rtol", 1e-8),
+                        int64_t(get("miters", 25)),
+                        s.has("ls_type") ? s.at("ls_type").str("ls_type") : "NONE",
+                        int64_t(get("ls_max_iters", 10)),
+                        get("ls_cutback", 2.0),
+                        get("ls_c", 1e-3));
+    }
+  }
+  catch (const Exception &)
+  {
+    throw;
+  }
+  catch (const std::exception & e)
+  {
+    throw FatalError(meta_path + ": malformed metadata (" + e.what() + ")");
+  }
+}
+
+Model::~Model() = default;
+Model::Model(Model &&) noexcept = default;
+Model & Model::operator=(Model &&) noexcept = default;
+
+// ------------------------------------------------------------------------- configuration
+void
+Model::set_parameter(const std::string & name, const at::Tensor & value)
+{
+  auto it = _params.find(name);
+  if (it == _params.end())
+    throw FatalError("no promoted parameter '" + name + "'; promoted: " +
+                     (_param_names.empty() ? std::string("(none: compile with --parameter NAME)")
+                                           : join(_param_names)));
+  check_tensor("parameter '" + name + "'", value);
+  if (value.sizes() != it->second.sizes())
+    throw FatalError("parameter '" + name + "' has shape " + shape_str(it->second.sizes()) + ", got " +
+                     shape_str(value.sizes()));
+  it->second = value;
+}
+
+void
+Model::set_solver_config(double atol,
+                         double rtol,
+                         int64_t miters,
+                         const std::string & ls_type,
+                         int64_t ls_max_iters,
+                         double ls_cutback,
+                         double ls_c)
+{
+  std::string ls = ls_type;
+  std::transform(ls.begin(), ls.end(), ls.begin(), [](unsigned char c) { return std::toupper(c); });
+  if (ls != "NONE" && ls != "BACKTRACKING" && ls != "STRONG_WOLFE")
+    throw FatalError("invalid ls_type '" + ls_type + "'; valid: NONE, BACKTRACKING, STRONG_WOLFE");
+  if (miters < 0)
+    throw FatalError("invalid solver configuration: miters must be >= 0, got " + std::to_string(miters));
+  if (ls != "NONE" && ls_cutback <= 1.0)
+    throw FatalError("invalid solver configuration: ls_cutback must be > 1, got " + std::to_string(ls_cutback));
+  _solver = SolverConfig{atol, rtol, miters, ls, ls_max_iters, ls_cutback, ls_c};
+}
+
+// ---------------------------------------------------------------------------- validation
+void
+Model::check_tensor(const std::string & what, const at::Tensor & x) const
+{
+  if (!x.defined())
+    throw FatalError(what + " is an undefined tensor");
+  if (x.scalar_type() != _dtype)
+    throw FatalError(what + " has dtype " + dtype_name(x.scalar_type()) + ", the model was compiled for " +
+                     dtype_name(_dtype));
+  if (x.device().type() != _device.type())
+    throw FatalError(what + " is on " + x.device().str() + ", the model was compiled for " +
+                     device_type_name(_device.type()));
+}
+
+void
+Model::check_keys(const TensorMap & given, const std::string & what) const
+{
+  for (const auto & kv : given)
+    if (std::find(_input_names.begin(), _input_names.end(), kv.first) == _input_names.end())
+      throw FatalError("unknown " + what + " '" + kv.first + "'; inputs: " + join(_input_names));
+}
+
+std::vector<int64_t>
+Model::batch_shape(const std::string & what, const at::Tensor & x, const std::string & name) const
+{
+  const auto & base = _base.at(name);
+  const int64_t nb = int64_t(base.size());
+  bool ok = x.dim() >= nb + 1;
+  for (int64_t k = 0; ok && k < nb; ++k)
+    ok = x.size(x.dim() - nb + k) == base[k];
+  if (!ok)
+  {
+    std::string want = "(*B";
+    for (auto s : base)
+      want += ", " + std::to_string(s);
+    throw FatalError(what + " has shape " + shape_str(x.sizes()) + "; expected " + want +
+                     ") with at least one batch dimension");
+  }
+  return std::vector<int64_t>(x.sizes().begin(), x.sizes().end() - nb);
+}
+
+at::Tensor
+Model::canonical(const std::string & what,
+                 const at::Tensor & x,
+                 const std::string & name,
+                 const std::vector<int64_t> & B,
+                 int64_t N) const
+{
+  check_tensor(what, x);
+  const auto b = batch_shape(what, x, name);
+  bool ok = true;
+  try
+  {
+    ok = at::infer_size(b, B) == B;
+  }
+  catch (const c10::Error &)
+  {
+    ok = false;
+  }
+  if (!ok)
+    throw FatalError(what + " has batch shape " + shape_str(b) + ", which does not broadcast to " + shape_str(B));
+  const auto & base = _base.at(name);
+  return x.expand(concat(B, base)).reshape(concat({N}, base)).contiguous();
+}
+
+Model::Prepared
+Model::prepare(const TensorMap & inputs) const
+{
+  for (const auto & n : _input_names)
+    if (!inputs.count(n))
+      throw FatalError("missing input '" + n + "'; inputs: " + join(_input_names));
+  check_keys(inputs, "input");
+  std::vector<int64_t> B;
+  bool first = true;
+  std::string desc;
+  bool ok = true;
+  for (const auto & n : _input_names)
+  {
+    const auto & x = inputs.at(n);
+    check_tensor("input '" + n + "'", x);
+    auto b = batch_shape("input '" + n + "'", x, n);
+    desc += (desc.empty() ? "" : ", ") + n + ": " + shape_str(b);
+    if (first)
+      B = b;
+    else if (ok)
+    {
+      try
+      {
+        B = at::infer_size(B, b);
+      }
+      catch (const c10::Error &)
+      {
+        ok = false;
+      }
+    }
+    first = false;
+  }
+  if (!ok)
+    throw FatalError("input batch shapes do not broadcast (" + desc + ")");
+  Prepared p;
+  p.B = B;
+  p.N = prod(B);
+  for (const auto & n : _input_names)
+    p.state[n] = canonical("input '" + n + "'", inputs.at(n), n, p.B, p.N);
+  return p;
+}
+
+std::vector<at::Tensor>
+Model::params() const
+{
+  std::vector<at::Tensor> out;
+  for (const auto & n : _param_names)
+    out.push_back(_params.at(n).contiguous());
+  return out;
+}
+
+TensorMap
+Model::outputs(const TensorMap & state, const std::vector<int64_t> & B) const
+{
+  TensorMap out;
+  for (std::size_t i = 0; i < _output_names.size(); ++i)
+  {
+    auto it = state.find(_output_names[i]);
+    if (it == state.end())
+      throw FatalError("output '" + _output_names[i] + "' is computed by no stage of the artifact");
+    out[_output_names[i]] = it->second.reshape(concat(B, _output_base[i]));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------- evaluation
+TensorMap
+Model::forward(const TensorMap & inputs)
+{
+  auto p = prepare(inputs);
+  run(p.state, p.N, nullptr);
+  return outputs(p.state, p.B);
+}
+
+std::pair<TensorMap, TensorMap>
+Model::jvp(const TensorMap & inputs, const TensorMap & tangents)
+{
+  auto p = prepare(inputs);
+  check_keys(tangents, "tangent");
+  TensorMap D;
+  for (const auto & n : _input_names)
+  {
+    auto it = tangents.find(n);
+    if (it == tangents.end())
+      D[n] = at::zeros({p.N, _size.at(n), 1}, p.state.at(n).options());
+    else
+      D[n] = canonical("tangent '" + n + "'", it->second, n, p.B, p.N).reshape({p.N, _size.at(n), 1});
+  }
+  run(p.state, p.N, &D);
+  TensorMap dout;
+  for (std::size_t i = 0; i < _output_names.size(); ++i)
+    dout[_output_names[i]] = D.at(_output_names[i]).reshape(concat(p.B, _output_base[i]));
+  return {outputs(p.state, p.B), dout};
+}
+
+std::pair<TensorMap, std::map<std::string, TensorMap>>
+Model::jacobian(const TensorMap & inputs)
+{
+  auto p = prepare(inputs);
+  int64_t M = 0;
+  for (const auto & n : _input_names)
+    M += _size.at(n);
+  const auto eye = at::eye(M, at::TensorOptions().dtype(_dtype).device(_device));
+  TensorMap D;
+  int64_t off = 0;
+  for (const auto & n : _input_names)
+  {
+    const int64_t s = _size.at(n);
+    D[n] = eye.narrow(0, off, s).expand({p.N, s, M});
+    off += s;
+  }
+  run(p.state, p.N, &D);
+  std::map<std::string, TensorMap> J;
+  for (std::size_t i = 0; i < _output_names.size(); ++i)
+  {
+    const auto & o = _output_names[i];
+    off = 0;
+    for (std::size_t j = 0; j < _input_names.size(); ++j)
+    {
+      const int64_t s = _size.at(_input_names[j]);
+      J[o][_input_names[j]] =
+          D.at(o).narrow(2, off, s).reshape(concat(p.B, _output_base[i], _input_base[j]));
+      off += s;
+    }
+  }
+  return {outputs(p.state, p.B), J};
+}
+
+void
+Model::run(TensorMap & state, int64_t N, TensorMap * D)
+{
+  const auto ps = params();
+  const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
+  for (auto & stp : _stages)
+  {
+    auto & st = *stp;
+    if (N == 0) // an empty batch: nothing to evaluate
+    {
+      const int64_t M = D && !D->empty() ? D->begin()->second.size(-1) : 0;
+      for (const auto & n : st.outputs)
+      {
+        state[n] = at::zeros(concat({0}, _base.at(n)), opts);
+        if (D)
+          (*D)[n] = at::zeros({0, _size.at(n), M}, opts);
+      }
+      continue;
+    }
+    std::vector<at::Tensor> given;
+    for (const auto & n : st.inputs)
+      given.push_back(state.at(n));
+    auto dins = [&]()
+    {
+      std::vector<at::Tensor> d;
+      for (const auto & n : st.inputs)
+        d.push_back(D->at(n));
+      return at::cat(d, 1);
+    };
+    if (st.kind == "explicit")
+    {
+      auto args = given;
+      args.insert(args.end(), ps.begin(), ps.end());
+      std::vector<at::Tensor> outs;
+      if (!D)
+        outs = st.graphs.at("forward")(args);
+      else
+      {
+        outs = st.graphs.at("jacobian")(args);
+        if (outs.size() != st.outputs.size() + 1)
+          throw FatalError("segment " + st.graphs.at("jacobian").file + " returned " +
+                           std::to_string(outs.size()) + " tensors, expected " +
+                           std::to_string(st.outputs.size() + 1));
+        auto J = outs.back();
+        outs.pop_back();
+        auto dy = at::matmul(J, dins());
+        auto parts = at::split_with_sizes(dy, st.out_sizes, 1);
+        for (std::size_t i = 0; i < st.outputs.size(); ++i)
+          (*D)[st.outputs[i]] = parts[i];
+      }
+      if (outs.size() != st.outputs.size())
+        throw FatalError("segment " + st.graphs.at("forward").file + " returned " + std::to_string(outs.size()) +
+                         " tensors, expected " + std::to_string(st.outputs.size()));
+      for (std::size_t i = 0; i < st.outputs.size(); ++i)
+        state[st.outputs[i]] = outs[i];
+      continue;
+    }
+    auto x = solve(st, given, N);
+    if (D)
+    {
+      auto args = given;
+      args.push_back(x);
+      args.insert(args.end(), ps.begin(), ps.end());
+      auto rJ = st.graphs.at("residual")(args);
+      auto Jg = st.graphs.at("sensitivity")(args).at(0);
+      auto dx = -at::linalg_solve(rJ.at(1), at::matmul(Jg, dins()));
+      auto parts = at::split_with_sizes(dx, st.out_sizes, 1);
+      for (std::size_t i = 0; i < st.outputs.size(); ++i)
+        (*D)[st.outputs[i]] = parts[i];
+    }
+    auto xs = at::split_with_sizes(x, st.out_sizes, 1);
+    for (std::size_t i = 0; i < st.outputs.size(); ++i)
+      state[st.outputs[i]] = xs[i].reshape(concat({N}, _base.at(st.outputs[i]))).contiguous();
+  }
+}
+
+at::Tensor
+Model::solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t N)
+{
+  c10::AutoGradMode no_grad(false);
+  const auto ps = params();
+  const auto & residual = st.graphs.at("residual");
+  const auto & cfg = _solver;
+  // r, J at the points idx (x: the unknowns of those points)
+  auto fn = [&](const at::Tensor & xa, const at::Tensor & idx) -> std::pair<at::Tensor, at::Tensor>
+  {
+    std::vector<at::Tensor> args;
+    const bool all = idx.numel() == N;
+    for (const auto & g : given)
+      args.push_back(all ? g : g.index_select(0, idx));
+    args.push_back(xa.contiguous());
+    args.insert(args.end(), ps.begin(), ps.end());
+    auto out = residual(args);
+    if (out.size() != 2)
+      throw FatalError("segment " + residual.file + " returned " + std::to_string(out.size()) +
+                       " tensors, expected 2");
+    return {out[0], out[1]};
+  };
+  auto check_finite = [](const at::Tensor & nr, const at::Tensor & idx, int64_t its)
+  {
+    auto bad = at::logical_not(at::isfinite(nr));
+    if (bad.any().item<bool>())
+    {
+      auto failed = idx.index({bad});
+      throw ConvergenceError("non-finite residual at " + std::to_string(failed.numel()) + " point(s) (first: " +
+                             fmt_points(failed) + ") in Newton iteration " + std::to_string(its));
+    }
+  };
+  const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
+  auto x = at::zeros({N, st.n}, opts);
+  auto idx = at::arange(N, opts.dtype(at::kLong));
+  auto [r, J] = fn(x, idx);
+  auto nr0 = rnorm(r);
+  check_finite(nr0, idx, 0);
+  auto active = at::logical_not((nr0 <= cfg.atol) | (nr0 <= cfg.rtol * nr0));
+  auto sel = active.nonzero().squeeze(-1);
+  idx = idx.index_select(0, sel);
+  r = r.index_select(0, sel);
+  J = J.index_select(0, sel);
+  nr0 = nr0.index_select(0, sel);
+  int64_t its = 0;
+  while (idx.numel())
+  {
+    if (its >= cfg.miters)
+      throw ConvergenceError("Newton did not converge in " + std::to_string(cfg.miters) + " iterations at " +
+                             std::to_string(idx.numel()) + " point(s) (first: " + fmt_points(idx) +
+                             "); residual norms " + fmt_norms(rnorm(r)));
+    ++its;
+    at::Tensor dx;
+    try
+    {
+      dx = at::linalg_solve(J, -r);
+    }
+    catch (const c10::Error & e)
+    {
+      throw ConvergenceError("Newton iteration " + std::to_string(its) +
+                             ": singular Jacobian: " + e.what_without_backtrace());
+    }
+    auto xa = x.index_select(0, idx);
+    at::Tensor xt, rt, Jt;
+    if (cfg.ls_type == "NONE")
+    {
+      xt = xa + dx;
+      std::tie(rt, Jt) = fn(xt, idx);
+    }
+    else
+    {
+      // per-point backtracking: accept a when |r(x + a dx)|^2 <= (1 - c a) |r(x)|^2
+      auto r0sq = (r * r).sum(-1);
+      auto alpha = at::ones_like(r0sq);
+      xt = xa + dx;
+      std::tie(rt, Jt) = fn(xt, idx);
+      for (int64_t k = 0; k < cfg.ls_max_iters; ++k)
+      {
+        auto bad = at::logical_not((rt * rt).sum(-1) <= (1 - cfg.ls_c * alpha) * r0sq); // NaN counts as bad
+        if (!bad.any().item<bool>())
+          break;
+        alpha = at::where(bad, alpha / cfg.ls_cutback, alpha);
+        auto s = bad.nonzero().squeeze(-1);
+        auto xs = xa.index_select(0, s) + alpha.index_select(0, s).unsqueeze(-1) * dx.index_select(0, s);
+        auto [rs, Js] = fn(xs, idx.index_select(0, s));
+        xt.index_copy_(0, s, xs);
+        rt.index_copy_(0, s, rs);
+        Jt.index_copy_(0, s, Js);
+      }
+    }
+    x.index_copy_(0, idx, xt);
+    r = rt;
+    J = Jt;
+    auto nr = rnorm(r);
+    check_finite(nr, idx, its);
+    auto keep = (nr > cfg.atol) & (nr > cfg.rtol * nr0);
+    if (!keep.all().item<bool>())
+    {
+      auto k = keep.nonzero().squeeze(-1);
+      idx = idx.index_select(0, k);
+      r = r.index_select(0, k);
+      J = J.index_select(0, k);
+      nr0 = nr0.index_select(0, k);
+    }
+  }
+  return x;
+}
+} // namespace neml2::aoti
