@@ -11,7 +11,7 @@ import torch
 
 import neml2
 
-EXAMPLE = Path("/work/shared/spec/examples/j2_viscoplasticity.i")
+EXAMPLE = Path(__file__).parents[1] / "regression" / "j2_viscoplasticity.i"
 if not EXAMPLE.exists():  # the copy kept with the regression test
     EXAMPLE = Path(__file__).parents[1] / "regression" / "j2_viscoplasticity.i"
 UNKNOWNS = "unknowns = 'plastic_strain equivalent_plastic_strain'"
