@@ -12,8 +12,6 @@ import torch
 import neml2
 
 EXAMPLE = Path(__file__).parents[1] / "regression" / "j2_viscoplasticity.i"
-if not EXAMPLE.exists():  # the copy kept with the regression test
-    EXAMPLE = Path(__file__).parents[1] / "regression" / "j2_viscoplasticity.i"
 UNKNOWNS = "unknowns = 'plastic_strain equivalent_plastic_strain'"
 
 
