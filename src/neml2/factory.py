@@ -5,8 +5,9 @@ from __future__ import annotations
 import keyword
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import nmhit
 import torch

@@ -61,7 +61,13 @@ def option(type_: Any, default: Any = REQUIRED, doc: str = "", choices: tuple[st
 
 
 def input(  # noqa: A001
-    type_: Any, name: str | None = None, *, optional: bool = False, multi: bool = False, hidden: bool = False, doc: str = ""
+    type_: Any,
+    name: str | None = None,
+    *,
+    optional: bool = False,
+    multi: bool = False,
+    hidden: bool = False,
+    doc: str = "",
 ) -> Field:
     return Field("input", type_, name, doc, optional=optional, multi=multi, hidden=hidden)
 
@@ -78,7 +84,9 @@ def output(
     return Field("output", type_, name, doc, optional=optional, multi=multi, priority=priority)
 
 
-def parameter(type_: Any, default: Any = REQUIRED, *, nonlinear: bool = True, multi: bool = False, doc: str = "") -> Field:
+def parameter(
+    type_: Any, default: Any = REQUIRED, *, nonlinear: bool = True, multi: bool = False, doc: str = ""
+) -> Field:
     return Field("parameter", type_, default, doc, nonlinear=nonlinear, multi=multi)
 
 

@@ -11,7 +11,11 @@ BASE = HERE.parent / "regression" / "j2_viscoplasticity.i"
 
 
 def _input(tmp_path: Path, extra: str = "") -> Path:
-    text = BASE.read_text().replace("nbatch = 4", "nbatch = 1").replace("[1.0, 0.5, 2.0, -1.0]", "[1.0]") + (HERE / "verification.i").read_text() + extra
+    text = (
+        BASE.read_text().replace("nbatch = 4", "nbatch = 1").replace("[1.0, 0.5, 2.0, -1.0]", "[1.0]")
+        + (HERE / "verification.i").read_text()
+        + extra
+    )
     p = tmp_path / "verify.i"
     p.write_text(text.replace("'j2_reference.csv'", f"'{HERE / 'j2_reference.csv'}'"))
     return p

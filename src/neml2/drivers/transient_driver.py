@@ -6,9 +6,9 @@ from typing import Any
 
 import torch
 
+from neml2.drivers.driver import Driver
 from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
-from neml2.drivers.driver import Driver
 from neml2.schema import HitSchema, option, suggest
 from neml2.types import TYPES, TensorWrapper
 

@@ -10,7 +10,8 @@ The functions here apply those actions to first order (``v``) and second order
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 import torch
 
@@ -132,8 +133,15 @@ def matvec(M: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
     return (M @ v.unsqueeze(-1)).squeeze(-1)
 
 
-def seeds(type_cls: type[TensorWrapper], like: TensorWrapper | None = None, *, offset: int = 0, total: int | None = None,
-          dtype: Any = None, device: Any = None) -> TensorWrapper:
+def seeds(
+    type_cls: type[TensorWrapper],
+    like: TensorWrapper | None = None,
+    *,
+    offset: int = 0,
+    total: int | None = None,
+    dtype: Any = None,
+    device: Any = None,
+) -> TensorWrapper:
     """Identity seeds for a variable: K = base size (or ``total`` with this variable at ``offset``).
 
     The result has K leading axis and no batch axes (broadcasts against any batch).

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
 
 import nmhit
 import torch
@@ -37,7 +38,7 @@ from neml2.models.chain_rule import (
 )
 from neml2.schema import Field, HitSchema
 from neml2.types import TensorWrapper
-from neml2.types.tensors import TYPES, Scalar, Tensor
+from neml2.types.tensors import TYPES, Tensor
 
 _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(~[0-9]+)?$")
 _PASSTHROUGH = object()
@@ -248,7 +249,9 @@ class Model(nn.Module):
         self._static_params.add(name)
         self.register_buffer(name, value.data.detach(), persistent=persistent)
 
-    def _resolve_constant(self, name: str, spec: Any, type_cls: type[TensorWrapper], factory: Any) -> TensorWrapper | None:
+    def _resolve_constant(
+        self, name: str, spec: Any, type_cls: type[TensorWrapper], factory: Any
+    ) -> TensorWrapper | None:
         """Modes 1 and 2: a literal or a [Tensors] entry, else None."""
         if isinstance(spec, TensorWrapper):
             return spec if isinstance(spec, type_cls) else type_cls(spec.data)
@@ -271,9 +274,7 @@ class Model(nn.Module):
             if isinstance(value, type_cls):
                 return value
             if value.base_shape != type_cls.BASE_SHAPE:
-                raise self._error(
-                    f"[Tensors]/{spec} is a {type(value).__name__}, expected a {type_cls.__name__}", name
-                )
+                raise self._error(f"[Tensors]/{spec} is a {type(value).__name__}, expected a {type_cls.__name__}", name)
             return type_cls(value.data)
         return None
 
@@ -306,15 +307,14 @@ class Model(nn.Module):
                 provider_output = outs[0]
             else:
                 raise self._error(
-                    f"model '{model_name}' has {len(outs)} outputs; name one as '{model_name}.<output>' ({', '.join(outs)})",
+                    f"model '{model_name}' has {len(outs)} outputs; "
+                    f"name one as '{model_name}.<output>' ({', '.join(outs)})",
                     name,
                 )
             input_name = provider_output
         else:
             if not _VAR_RE.match(spec):
-                raise self._error(
-                    f"{spec!r} is not a number, a [Tensors] name, a model or a variable name", name
-                )
+                raise self._error(f"{spec!r} is not a number, a [Tensors] name, a model or a variable name", name)
             input_name = spec
         promoted = [p.input_name for p in self._nl_params.values()]
         tail = promoted.index(input_name) if input_name in promoted else len(dict.fromkeys(promoted))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local
 from neml2.models.model import Model
