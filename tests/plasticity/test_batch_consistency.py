@@ -64,12 +64,15 @@ def test_batch_equals_pointwise(file: str, overrides: list[str]) -> None:
     plastic = batched[-1].get("equivalent_plastic_strain", batched[-1].get("isotropic_hardening"))
     # the batch really mixes elastic and plastic points
     assert plastic is not None and bool((plastic[[0, 4]] == 0).all()) and bool((plastic[[1, 2, 3, 5, 6]] > 0).all())
-    # 1e-12 relative to each variable's magnitude over the history (a rate that is ~0 at one step
-    # carries only rounding noise there)
+    # 1e-10 relative to each variable's magnitude over the history (a rate that is ~0 at one step
+    # carries only rounding noise there). Not bitwise: the BLAS contractions (einsum) sum in an
+    # order that depends on the batch size, and that rounding (~1e-16 of the stress scale in the
+    # residual) moves the converged solution by up to ~1e-11 relative over the history. A coupling
+    # between points (e.g. a batch-wide convergence test) shows at the Newton tolerance, >= 1e-8.
     scale = {k: max(out[k].abs().max().item() for out in batched) for k in batched[-1]}
     for step, out in enumerate(batched):
         for k, value in out.items():
             single = torch.cat([alone[i][step][k] for i in range(n)])
             torch.testing.assert_close(
-                value, single, rtol=1e-12, atol=1e-12 * scale[k], msg=lambda m: f"{k} @ {step}: {m}"
+                value, single, rtol=1e-10, atol=1e-10 * scale[k], msg=lambda m: f"{k} @ {step}: {m}"
             )
