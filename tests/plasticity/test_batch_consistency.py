@@ -1,5 +1,5 @@
-"""A batch mixing elastic and plastic points and strain rates over five decades converges to exactly
-the results of solving every point on its own (Newton freezes converged points, nothing couples them)."""
+"""A batch mixing elastic and plastic points and strain rates over five decades converges to the
+results of solving every point on its own, to rounding (Newton freezes converged points, nothing couples them)."""
 
 from __future__ import annotations
 
