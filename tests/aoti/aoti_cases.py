@@ -8,11 +8,16 @@ TESTS = Path(__file__).resolve().parents[1]
 
 # case -> (input file, compile arguments)
 CASES: dict[str, tuple[Path, list[str]]] = {
-    "elasticity": (TESTS / "tutorial" / "input.i", ["--model", "elasticity", "-p", "E", "-p", "elasticity.nu"]),
+    "elasticity": (
+        TESTS / "tutorial" / "input.i",
+        ["--model", "elasticity", "-p", "E", "-p", "elasticity.nu", "-d", ":"],
+    ),
+    # the documented default: no -d, the evaluation graphs only
+    "elasticity_forward": (TESTS / "tutorial" / "input.i", ["--model", "elasticity"]),
     "j2": (
         TESTS / "regression" / "j2_viscoplasticity.i",
         ["--driver", "driver", "-p", "E", "-p", "yield_fn.yield_stress", "-d", "stress:strain"],
     ),
-    "chaboche": (TESTS / "plasticity" / "inputs" / "chaboche.i", ["--model", "model", "-p", "C"]),
+    "chaboche": (TESTS / "plasticity" / "inputs" / "chaboche.i", ["--model", "model", "-p", "C", "-d", ":"]),
 }
-MODEL = {"elasticity": "elasticity", "j2": "model", "chaboche": "model"}
+MODEL = {"elasticity": "elasticity", "elasticity_forward": "elasticity", "j2": "model", "chaboche": "model"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -165,10 +166,32 @@ def test_parameter_names_short_dotted_and_ambiguous() -> None:
 def test_portable_options_and_content_hash() -> None:
     opts = inductor_options()
     assert opts["cpp.march"] == "" and opts["cpp.vec_isa_ok"] is False
-    h = content_hash("a", "m", ["cpu"], "float64", ["E"])
-    assert h == content_hash("a", "m", ["cpu"], "float64", ["E"])
-    assert h != content_hash("b", "m", ["cpu"], "float64", ["E"])
-    assert h != content_hash("a", "m", ["cpu"], "float64", [])
+    assert opts["aot_inductor.enable_line_tables"] is False  # no -g1: a faster wrapper compile
+    h = content_hash("a", "m", ["cpu"], "float64", ["E"], True)
+    assert h == content_hash("a", "m", ["cpu"], "float64", ["E"], True)
+    assert h != content_hash("b", "m", ["cpu"], "float64", ["E"], True)
+    assert h != content_hash("a", "m", ["cpu"], "float64", [], True)
+    assert h != content_hash("a", "m", ["cpu"], "float64", ["E"], False)
+
+
+def test_parallel_compile_keeps_order_and_reports_the_first_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """compile_segments forks one child per job (two at a time): timings come back in job order, and a
+    failing child's error is raised in the parent, naming its segment."""
+    from neml2.aoti import export
+
+    def fake(seg: Any, example: Any, path: Path, meta: Any) -> tuple[float, float]:
+        if path.name.startswith("bad"):
+            raise InputError(f"cannot lower {path.name}")
+        time.sleep(0.05 * (3 - int(path.stem[-1])))  # later jobs finish first
+        return (float(path.stem[-1]), 2.0 * float(path.stem[-1]))
+
+    monkeypatch.setattr(export, "_compile_segment", fake)
+    jobs = [(None, [], Path(f"seg{i}.pt2"), {}) for i in range(3)]
+    assert export.compile_segments(jobs, 2) == [(0.0, 0.0), (1.0, 2.0), (2.0, 4.0)]
+    assert export.compile_segments(jobs, 1) == [(0.0, 0.0), (1.0, 2.0), (2.0, 4.0)]
+    bad = [*jobs, (None, [], Path("bad1.pt2"), {}), (None, [], Path("bad2.pt2"), {})]
+    with pytest.raises(InputError, match="compiling bad1.pt2: cannot lower bad1.pt2"):
+        export.compile_segments(bad, 2)
 
 
 # ------------------------------------------------------------------------------ compiled models
@@ -376,6 +399,26 @@ def test_compile_twice_reuses_artifacts(compiled: Any) -> None:
     assert "type = AOTIModel" in text and "artifact_path = 'model'" in text and "max_its = 25" in text
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("runtime", RUNTIMES, ids=lambda r: r.__name__)
+def test_forward_only_by_default(compiled: Any, runtime: type) -> None:
+    """Without -d only the forward graph is compiled: forward matches Python, jvp / jacobian are a
+    FatalError that says how to get them."""
+    art = compiled("elasticity_forward")
+    meta = json.loads((art.folder / "metadata.json").read_text())
+    assert [st["segments"] for st in meta["stages"]] == [{"forward": "stage0_forward.pt2"}]
+    assert sorted(p.name for p in art.folder.rglob("*.pt2")) == ["stage0_forward.pt2"]
+    m = runtime(str(art.folder))
+    assert m.has_derivatives is False and runtime(str(compiled("elasticity").folder)).has_derivatives is True
+    py = python_model("elasticity")
+    ins = batch_inputs(py, "elasticity")
+    assert_equal(m.forward(ins)["stress"], python_forward(py, ins)["stress"], "forward")
+    with pytest.raises(FatalError, match=r"compiled without derivatives, so jvp .*-d OUT:IN"):
+        m.jvp(ins, {})
+    with pytest.raises(FatalError, match=r"compiled without derivatives, so jacobian"):
+        m.jacobian(ins)
+
+
 def test_compile_rejects_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(CASES["elasticity"][0])
     assert compile_main([path, "--model", "nope", "--output-dir", str(tmp_path)]) == 2
@@ -384,5 +427,7 @@ def test_compile_rejects_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFix
     assert "'bogus' is not an input" in capsys.readouterr().err
     assert compile_main([path, "--model", "elasticity", "--output-dir", str(tmp_path), "-p", "G"]) == 2
     assert "no parameter named 'G'" in capsys.readouterr().err
+    assert compile_main([path, "--model", "elasticity", "--output-dir", str(tmp_path), "-j", "0"]) == 2
+    assert "--jobs must be >= 1" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         compile_main([path, "--output-dir", str(tmp_path)])  # neither --model nor --driver

@@ -305,12 +305,12 @@ Model::Model(const std::string & path, const std::string & device)
         }
         st->graphs.emplace(kv.first, std::move(g));
       }
-      const std::vector<std::string> need =
-          st->kind == "explicit" ? std::vector<std::string>{"forward", "jacobian"}
-                                 : std::vector<std::string>{"residual", "sensitivity"};
-      for (const auto & k : need)
-        if (!st->graphs.count(k))
-          throw FatalError(meta_path + ": a " + st->kind + " stage lacks its '" + k + "' segment");
+      // the evaluation segment is required; the derivative one exists when compiled with -d
+      const bool is_explicit = st->kind == "explicit";
+      const std::string value = is_explicit ? "forward" : "residual";
+      if (!st->graphs.count(value))
+        throw FatalError(meta_path + ": a " + st->kind + " stage lacks its '" + value + "' segment");
+      _derivatives = _derivatives && st->graphs.count(is_explicit ? "jacobian" : "sensitivity");
       _stages.push_back(std::move(st));
     }
 
@@ -516,9 +516,18 @@ Model::forward(const TensorMap & inputs)
   return outputs(p.state, p.B);
 }
 
+void
+Model::require_derivatives(const std::string & op) const
+{
+  if (!_derivatives)
+    throw FatalError(_meta_path + ": compiled without derivatives, so " + op +
+                     " is unavailable; recompile with neml2-compile -d OUT:IN (or -d : for all pairs)");
+}
+
 std::pair<TensorMap, TensorMap>
 Model::jvp(const TensorMap & inputs, const TensorMap & tangents)
 {
+  require_derivatives("jvp");
   auto p = prepare(inputs);
   check_keys(tangents, "tangent");
   TensorMap D;
@@ -540,6 +549,7 @@ Model::jvp(const TensorMap & inputs, const TensorMap & tangents)
 std::pair<TensorMap, std::map<std::string, TensorMap>>
 Model::jacobian(const TensorMap & inputs)
 {
+  require_derivatives("jacobian");
   auto p = prepare(inputs);
   int64_t M = 0;
   for (const auto & n : _input_names)

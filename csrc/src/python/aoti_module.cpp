@@ -223,6 +223,9 @@ Parameters promoted with ``neml2-compile --parameter NAME`` are reachable throug
                              { return py::reinterpret_borrow<py::object>(
                                    reinterpret_cast<PyObject *>(torch::getTHPDtype(self.dtype()))); },
                              "Floating-point dtype the artifact was compiled for (immutable).")
+      .def_property_readonly("has_derivatives",
+                             &Model::has_derivatives,
+                             "Whether jvp / jacobian are available (compiled with neml2-compile -d).")
       .def_property_readonly("input_names", &Model::input_names, "Master input names in graph-call order.")
       .def_property_readonly("output_names", &Model::output_names, "Master output names in graph-call order.")
       .def_property_readonly(

@@ -1,9 +1,10 @@
 """Export a model to AOTInductor artifacts: a chain of stages, each compiled into ``.pt2`` segments.
 
-The format is the contract of ``docs/aoti_artifacts.md``: explicit stages compile a forward and a
-dense-Jacobian graph, an ``ImplicitUpdate`` compiles its residual (with ``dr/dx``) and its
-sensitivity ``dr/d(given)``; the Newton loop and the chaining of stage Jacobians run in the
-runtime.  Every graph takes its tensors positionally at ``(N, *base)`` with one dynamic batch
+The format is the contract of ``docs/aoti_artifacts.md``: explicit stages compile a forward graph,
+an ``ImplicitUpdate`` its residual (with ``dr/dx``, for Newton); with derivatives (``-d``) explicit
+stages add a dense-Jacobian graph and implicit ones their sensitivity ``dr/d(given)``.  The Newton
+loop and the chaining of stage Jacobians run in the runtime.  Segments compile in parallel
+(forked workers, one per core): most of a segment's time is the C++ compile of its wrapper.  Every graph takes its tensors positionally at ``(N, *base)`` with one dynamic batch
 axis ``N``, followed by the promoted parameters; every other parameter is baked as a constant.
 """
 
@@ -25,13 +26,13 @@ from typing import Any
 import torch
 from torch import nn
 
+from neml2.aoti.runtime import SCHEMA_VERSION, SEGMENTS
 from neml2.errors import InputError
 from neml2.models.chain_rule import seeds
 from neml2.models.common.implicit_update import ImplicitUpdate
 from neml2.models.composed_model import ComposedModel
 from neml2.types import TensorWrapper
 
-SCHEMA_VERSION = 4
 DTYPES = {"float64": torch.float64, "float32": torch.float32}
 _LEAF = "__in__"
 _EXAMPLE_BATCH = 8
@@ -39,8 +40,8 @@ _EXAMPLE_BATCH = 8
 
 def inductor_options() -> dict[str, Any]:
     """Inductor settings of every segment: portable kernels (no ``-march=native``, no explicit
-    vector ISA), a quick ``-O1`` wrapper, and tensor constants kept as buffers (inlining 0-d
-    parameters as scalars trips a lowering bug on ``reshape``)."""
+    vector ISA), a quick ``-O1`` wrapper without line tables, and tensor constants kept as buffers
+    (inlining 0-d parameters as scalars trips a lowering bug on ``reshape``)."""
     return {
         "cpp.march": "",
         "cpp.vec_isa_ok": False,
@@ -49,6 +50,7 @@ def inductor_options() -> dict[str, Any]:
         "aot_inductor.precompile_headers": True,
         "aot_inductor.debug_compile": False,
         "aot_inductor.check_lowerbound": False,
+        "aot_inductor.enable_line_tables": False,
         "always_keep_tensor_constants": True,
     }
 
@@ -338,6 +340,64 @@ def _compile_segment(
     return t1 - t0, time.perf_counter() - t1
 
 
+Job = tuple[Segment, list[torch.Tensor], Path, dict[str, str]]
+_ERROR_CHARS = 8000  # a child's error text, kept well below a pipe's buffer
+
+
+def compile_segments(jobs: list[Job], workers: int | None = None) -> list[tuple[float, float]]:
+    """Compile every job (``_compile_segment``), ``workers`` at a time in forked children (default:
+    one per core; serial without ``os.fork`` or for a single job).  Returns the timings in order;
+    the first failure is raised in the parent once every child has finished."""
+    import torch._inductor  # noqa: F401  (imported once, shared by the children)
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = max(1, min(workers or cores, len(jobs)))
+    if workers == 1 or not hasattr(os, "fork"):
+        return [_compile_segment(*job) for job in jobs]
+    results: dict[int, tuple[float, float]] = {}
+    errors: list[tuple[int, str, str]] = []
+    running: dict[int, tuple[int, int]] = {}  # pid -> (job, read end of its pipe)
+    pending = list(range(len(jobs)))
+    while pending or running:
+        while pending and len(running) < workers:
+            i = pending.pop(0)
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child (coverage does not follow forks)
+                os.close(r)
+                code = 0
+                try:
+                    torch.set_num_threads(1)
+                    msg = json.dumps({"timings": _compile_segment(*jobs[i])})
+                except BaseException as e:  # noqa: BLE001 - reported to the parent
+                    code, msg = 1, json.dumps({"type": type(e).__name__, "error": str(e)[-_ERROR_CHARS:]})
+                with os.fdopen(w, "w") as fh:
+                    fh.write(msg)
+                os._exit(code)
+            os.close(w)
+            running[pid] = (i, r)
+        done = [pid for pid in running if os.waitpid(pid, os.WNOHANG)[0] == pid]
+        if not done:
+            time.sleep(0.02)
+        for pid in done:
+            i, r = running.pop(pid)
+            with os.fdopen(r) as fh:
+                text = fh.read()
+            try:
+                msg = json.loads(text)
+            except ValueError:
+                msg = {"type": "RuntimeError", "error": "the compile worker died without a result"}
+            if "timings" in msg:
+                results[i] = tuple(msg["timings"])
+            else:
+                errors.append((i, msg["type"], msg["error"]))
+    if errors:
+        i, kind, err = min(errors)
+        where = f"compiling {jobs[i][2].name}"
+        raise (InputError if kind == "InputError" else RuntimeError)(f"{where}: {err}")
+    return [results[i] for i in range(len(jobs))]
+
+
 def _var(t: type[TensorWrapper]) -> dict[str, Any]:
     return {"type": t.__name__, "base_shape": list(t.BASE_SHAPE)}
 
@@ -364,10 +424,14 @@ def export_model(
     parameters: Sequence[str] = (),
     dtype: torch.dtype | None = None,
     device: torch.device | str | None = None,
+    derivatives: bool = True,
+    jobs: int | None = None,
     log: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Export ``model`` into ``folder`` (the ``<device>/<dtype>`` level); the model must already live
-    on ``device`` in ``dtype`` (default: those of its first parameter).
+    on ``device`` in ``dtype`` (default: those of its first parameter).  ``derivatives``: also the
+    Jacobian / sensitivity segments (for ``jvp`` and ``jacobian``); ``jobs``: parallel compiles
+    (default: one per core).
 
     Returns the device-independent part of the metadata plus ``timings`` per segment."""
     folder = Path(folder)
@@ -378,15 +442,15 @@ def export_model(
     ref = ref if ref is not None else next(iter(model.buffers()), torch.zeros(()))
     dtype = dtype or ref.dtype
     device = torch.device(device) if device is not None else ref.device
-    entries, timings = [], {}
+    entries, jobs_list = [], []
     with _frozen(model):
         pvals = [p.value.detach().clone() for p in promoted]
         for k, st in enumerate(stages):
+            value, derivative = SEGMENTS[st.kind]
+            kinds = {kind: f"stage{k}_{kind}.pt2" for kind in ((value, derivative) if derivatives else (value,))}
             if st.kind == "explicit":
-                kinds = {"forward": f"stage{k}_forward.pt2", "jacobian": f"stage{k}_jacobian.pt2"}
                 entry = {"kind": "explicit", "inputs": st.inputs, "outputs": st.outputs}
             else:
-                kinds = {"residual": f"stage{k}_residual.pt2", "sensitivity": f"stage{k}_sensitivity.pt2"}
                 entry = {"kind": "implicit", "given": st.inputs, "unknowns": st.outputs, "residuals": st.residuals}
             entry["segments"] = kinds
             if st.kind == "implicit" and st.model.predictor is not None and log is not None:
@@ -397,16 +461,17 @@ def export_model(
                 n = sum(_size(types[u]) for u in st.outputs)
                 example.append(torch.zeros(_EXAMPLE_BATCH, n, dtype=dtype, device=device))
             for kind, fname in kinds.items():
-                seg = Segment(st, kind, types, promoted)
                 meta = {
                     "neml2.segment": fname,
                     "neml2.inputs": ",".join(st.inputs + (["x"] if st.kind == "implicit" else [])),
                     "neml2.parameters": ",".join(p.name for p in promoted),
                 }
-                t_exp, t_comp = _compile_segment(seg, example + pvals, folder / fname, meta)
-                timings[fname] = {"export_s": round(t_exp, 3), "compile_s": round(t_comp, 3)}
-                if log is not None:
-                    log(f"  {folder.parent.name}/{folder.name}/{fname}: export {t_exp:.1f} s, compile {t_comp:.1f} s")
+                jobs_list.append((Segment(st, kind, types, promoted), example + pvals, folder / fname, meta))
+        timings = {}
+        for (_, _, path, _), (t_exp, t_comp) in zip(jobs_list, compile_segments(jobs_list, jobs), strict=True):
+            timings[path.name] = {"export_s": round(t_exp, 3), "compile_s": round(t_comp, 3)}
+            if log is not None:
+                log(f"  {folder.parent.name}/{folder.name}/{path.name}: export {t_exp:.1f} s, compile {t_comp:.1f} s")
     return {
         "inputs": [{"name": n, **_var(t)} for n, t in model.input_spec.items()],
         "outputs": [{"name": n, **_var(t)} for n, t in model.output_spec.items()],
@@ -460,7 +525,9 @@ def _sources_digest() -> str:
     return h.hexdigest()
 
 
-def content_hash(text: str, model: str, devices: Sequence[str], dtype: str, parameters: Sequence[str]) -> str:
+def content_hash(
+    text: str, model: str, devices: Sequence[str], dtype: str, parameters: Sequence[str], derivatives: bool
+) -> str:
     """What decides the artifacts: input text, options, compile settings, torch and neml2 code."""
     h = hashlib.sha256()
     for part in (
@@ -469,6 +536,7 @@ def content_hash(text: str, model: str, devices: Sequence[str], dtype: str, para
         ",".join(devices),
         dtype,
         ",".join(parameters),
+        str(derivatives),
         json.dumps(inductor_options(), sort_keys=True),
         torch.__version__,
         str(SCHEMA_VERSION),
@@ -534,10 +602,13 @@ def compile_file(
     parameters: Sequence[str] = (),
     derivatives: Sequence[str] = (),
     force: bool = False,
+    jobs: int | None = None,
     log: Callable[[str], None] | None = None,
 ) -> CompileResult:
     """Compile model ``model`` of ``input_file`` into ``output_dir/model``; reuses the artifacts when
-    the content hash (input text, options, torch, neml2 sources) is unchanged."""
+    the content hash (input text, options, torch, neml2 sources) is unchanged.  Without
+    ``derivatives`` (``-d OUT:IN`` pairs) only the evaluation segments are compiled (``forward``);
+    with any pair, the derivative segments too (``jvp`` / ``jacobian`` of every pair)."""
     import neml2
     from neml2.cli.run import cast
 
@@ -553,7 +624,7 @@ def compile_file(
     _check_derivatives(probe, derivatives)
     resolve_parameters(probe, parameters)
     split_stages(probe)
-    digest = content_hash(text, model, devs, dtype, parameters)
+    digest = content_hash(text, model, devs, dtype, parameters, bool(derivatives))
     folder = Path(output_dir) / model
     meta_path = folder / "metadata.json"
     with _locked(folder):
@@ -569,7 +640,14 @@ def compile_file(
             if log is not None:
                 log(f"compiling model '{model}' of {input_file} for {dev}/{dtype}")
             part = export_model(
-                m, folder / dev / dtype, parameters=parameters, dtype=DTYPES[dtype], device=dev, log=log
+                m,
+                folder / dev / dtype,
+                parameters=parameters,
+                dtype=DTYPES[dtype],
+                device=dev,
+                derivatives=bool(derivatives),
+                jobs=jobs,
+                log=log,
             )
             timings.update({f"{dev}/{dtype}/{k}": v for k, v in part.pop("timings").items()})
             meta = part

@@ -22,6 +22,8 @@ from neml2.errors import InputError
 SCHEMA_VERSION = 4
 _DTYPES = {"float64": torch.float64, "float32": torch.float32}
 LS_TYPES = ("NONE", "BACKTRACKING", "STRONG_WOLFE")
+#: stage kind -> (the segment evaluation needs, the segment derivatives need: compiled with ``-d``)
+SEGMENTS = {"explicit": ("forward", "jacobian"), "implicit": ("residual", "sensitivity")}
 
 
 class _PortableIsaFilter(logging.Filter):
@@ -65,6 +67,10 @@ class _Stage:
             if not f.is_file():
                 raise FatalError(f"missing segment {f}; recompile with neml2-compile")
             self.graphs[kind] = torch._inductor.aoti_load_package(str(f))
+        value, derivative = SEGMENTS[self.kind]
+        if value not in self.graphs:
+            raise FatalError(f"{folder}: a {self.kind} stage lacks its '{value}' segment")
+        self.has_derivatives = derivative in self.graphs
 
 
 class PyModel:
@@ -104,6 +110,7 @@ class PyModel:
         }
         folder = meta_path.parent / dev / meta["dtype"]
         self._stages = [_Stage(e, folder, self._size) for e in meta["stages"]]
+        self._meta_path = meta_path
         s = meta.get("solver", {})
         self.set_solver_config(
             s.get("atol", 1e-10),
@@ -139,6 +146,11 @@ class PyModel:
     @property
     def dtype(self) -> torch.dtype:
         return self._dtype
+
+    @property
+    def has_derivatives(self) -> bool:
+        """Whether jvp / jacobian are available (compiled with ``neml2-compile -d``)."""
+        return all(st.has_derivatives for st in self._stages)
 
     # ------------------------------------------------------------------ parameters
     def named_parameters(self) -> dict[str, torch.Tensor]:
@@ -199,6 +211,7 @@ class PyModel:
         self, inputs: Mapping[str, torch.Tensor], tangents: Mapping[str, torch.Tensor]
     ) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
         """Outputs and their directional derivatives along ``tangents`` (a missing key is zero)."""
+        self._require_derivatives("jvp")
         state, B, N = self._prepare(inputs)
         if not isinstance(tangents, Mapping):
             raise FatalError(f"tangents must be a dict of tensors, got {type(tangents).__name__}")
@@ -218,6 +231,7 @@ class PyModel:
         self, inputs: Mapping[str, torch.Tensor]
     ) -> tuple[dict[str, torch.Tensor], dict[str, dict[str, torch.Tensor]]]:
         """Outputs and ``J[out][in]`` of shape ``(*B, *out_base, *in_base)``."""
+        self._require_derivatives("jacobian")
         state, B, N = self._prepare(inputs)
         M = sum(self._size[n] for n in self._inputs)
         D, off = {}, 0
@@ -238,6 +252,13 @@ class PyModel:
         return outs, J
 
     # --------------------------------------------------------------------- internals
+    def _require_derivatives(self, op: str) -> None:
+        if not self.has_derivatives:
+            raise FatalError(
+                f"{self._meta_path}: compiled without derivatives, so {op} is unavailable; "
+                "recompile with neml2-compile -d OUT:IN (or -d : for all pairs)"
+            )
+
     def _check_tensor(self, what: str, x: Any) -> None:
         if not isinstance(x, torch.Tensor):
             raise FatalError(f"{what} must be a torch.Tensor, got {type(x).__name__}")

@@ -5,7 +5,8 @@
 
 Writes ``DIR/NAME/metadata.json``, ``DIR/NAME/<device>/<dtype>/*.pt2`` and the stub input file
 ``DIR/NAME_aoti.i`` (an ``AOTIModel`` block, the Newton settings, and with ``--driver`` the driver
-with its tensors).  Derivative graphs are always compiled; ``-d`` is checked and recorded.
+with its tensors).  Without ``-d`` only the evaluation graphs are compiled (``forward``); any
+``-d`` pair adds the derivative graphs (``jvp`` / ``jacobian``).
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def parser() -> argparse.ArgumentParser:
         action="extend",
         default=[],
         metavar="OUT:IN",
-        help="derivative pairs (':' for all); derivatives are always compiled",
+        help="derivative pairs (':' for all): also compile the graphs of jvp / jacobian",
     )
+    p.add_argument("-j", "--jobs", type=int, default=None, help="segments compiled in parallel (default: one per core)")
     p.add_argument("--force", action="store_true", help="recompile even if the artifacts are up to date")
     return p
 
@@ -125,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser().parse_args(argv)
     try:
+        if args.jobs is not None and args.jobs < 1:
+            raise InputError(f"--jobs must be >= 1, got {args.jobs}")
         factory = neml2.load_input(args.input)
         model = args.model or _driver_model(factory, args.driver)
         if not factory.has_model(model):
@@ -139,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             parameters=args.parameter,
             derivatives=args.derivative,
             force=args.force,
+            jobs=args.jobs,
             log=print,
         )
         stub = Path(args.output_dir) / f"{model}_aoti.i"

@@ -83,6 +83,8 @@ public:
   /// The model name recorded in the metadata and the metadata file.
   const std::string & name() const { return _name; }
   const std::string & metadata_path() const { return _meta_path; }
+  /// Whether the derivative segments were compiled (`neml2-compile -d`): needed by jvp / jacobian.
+  bool has_derivatives() const { return _derivatives; }
 
 private:
   struct Prepared;
@@ -95,6 +97,7 @@ private:
   std::vector<int64_t> batch_shape(const std::string & what, const at::Tensor & x, const std::string & name) const;
   void check_tensor(const std::string & what, const at::Tensor & x) const;
   void check_keys(const TensorMap & given, const std::string & what) const;
+  void require_derivatives(const std::string & op) const;
   void run(TensorMap & state, int64_t N, TensorMap * D);
   at::Tensor solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t N);
   std::vector<at::Tensor> params() const;
@@ -111,5 +114,6 @@ private:
   TensorMap _params;
   std::vector<std::unique_ptr<detail::Stage>> _stages;
   SolverConfig _solver;
+  bool _derivatives = true;
 };
 } // namespace neml2::aoti
