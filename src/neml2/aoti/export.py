@@ -4,8 +4,9 @@ The format is the contract of ``docs/aoti_artifacts.md``: explicit stages compil
 an ``ImplicitUpdate`` its residual (with ``dr/dx``, for Newton); with derivatives (``-d``) explicit
 stages add a dense-Jacobian graph and implicit ones their sensitivity ``dr/d(given)``.  The Newton
 loop and the chaining of stage Jacobians run in the runtime.  Segments compile in parallel
-(forked workers, one per core): most of a segment's time is the C++ compile of its wrapper.  Every graph takes its tensors positionally at ``(N, *base)`` with one dynamic batch
-axis ``N``, followed by the promoted parameters; every other parameter is baked as a constant.
+(forked workers, one per core): most of a segment's time is the C++ compile of its wrapper.
+Every graph takes its tensors positionally at ``(N, *base)`` with one dynamic batch axis ``N``,
+followed by the promoted parameters; every other parameter is baked as a constant.
 """
 
 from __future__ import annotations
