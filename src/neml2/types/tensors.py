@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import torch
 
-from ._base import TensorWrapper, align, align_groups, as_data, default_dtype
+from ._base import TensorWrapper, align, align_groups, as_data, default_dtype, stored
 
 SQRT2 = math.sqrt(2.0)
 # Mandel index (i, j) -> position, and the off-diagonal scale factors.
@@ -61,7 +61,11 @@ def _third_identity(like: torch.Tensor) -> torch.Tensor:
 
 def _contract(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     """Sum over the last axis of ``a * b`` without materializing the broadcast product
-    (einsum lowers outer-broadcast cases such as (Ka, 1, N, 6) x (1, Kb, N, 6) to a matmul)."""
+    (einsum lowers outer-broadcast cases such as (Ka, 1, N, 6) x (1, Kb, N, 6) to a matmul).
+    Traced for a compiler, the plain product and sum: it fuses them into the surrounding loops,
+    where a matmul of tiny per-point matrices would be a slow library call."""
+    if torch.compiler.is_compiling():
+        return (a * b).sum(-1)
     return torch.einsum("...i,...i->...", a, b)
 
 
@@ -121,10 +125,10 @@ class Scalar(TensorWrapper):
         return self._map(torch.sqrt)
 
     def exp(self) -> Scalar:
-        return self._map(torch.exp)
+        return self._map(lambda x: stored(torch.exp(x)))
 
     def log(self) -> Scalar:
-        return self._map(torch.log)
+        return self._map(lambda x: stored(torch.log(x)))
 
     def abs(self) -> Scalar:
         return self._map(torch.abs)
