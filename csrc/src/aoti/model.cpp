@@ -1,10 +1,16 @@
 #include "neml2/csrc/aoti/model.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <mutex>
 #include <numeric>
 #include <sstream>
 #include <sys/stat.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <ATen/ATen.h>
 #include <ATen/ExpandUtils.h>
@@ -18,6 +24,25 @@ namespace neml2::aoti
 namespace
 {
 constexpr int SCHEMA_VERSION = 4;
+
+/// Keep large tensor blocks on the glibc heap so they are reused instead of page-faulted anew
+/// (the same tuning as the Python package's neml2._malloc; NEML2_MALLOPT=0 leaves malloc alone).
+void
+tune_malloc_once()
+{
+  static std::once_flag once;
+  std::call_once(once,
+                 []
+                 {
+#if defined(__GLIBC__)
+                   const char * env = std::getenv("NEML2_MALLOPT");
+                   if (env && std::strcmp(env, "0") == 0)
+                     return;
+                   mallopt(M_MMAP_THRESHOLD, 1 << 30);
+                   mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+#endif
+                 });
+}
 
 bool
 is_dir(const std::string & p)
@@ -180,6 +205,7 @@ struct Model::Prepared
 
 Model::Model(const std::string & path, const std::string & device)
 {
+  tune_malloc_once();
   std::string meta_path = is_dir(path) ? path + "/metadata.json" : path;
   if (!is_file(meta_path))
     throw FatalError("no compiled model at " + path + " (expected a metadata.json or its folder)");
