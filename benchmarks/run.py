@@ -3,7 +3,8 @@
 Usage: ``python benchmarks/run.py [--quick] [--device cpu|cuda] [--max-batch N] [--sections ...]``
 
 Each benchmarked model has a list of *routes* (ways of evaluating the same equations:
-``neml2`` eager, a hand-written ``torch`` baseline, later ``compiled`` / ``C++``); every
+``neml2`` eager, a hand-written ``torch`` baseline, ``compiled`` (the C++ runtime through its
+Python binding), ``C++`` (a pure C++ host, benchmarks/cpp)); every
 table gets one column group per route.  A route is a ``setup(case) -> Runner`` function;
 add one to a model's list and it shows up in the tables.  Timings are medians (and
 best) of repeated calls after a warm-up; everything runs under ``torch.no_grad()``.
@@ -31,6 +32,8 @@ from typing import Any
 import torch
 
 HERE = Path(__file__).resolve().parent
+AOTI_ROOT = HERE.parent / "results" / "bench_aoti"  # compiled models (reused while unchanged)
+CPP_BUILD = HERE.parent / "results" / "bench_cpp_build"
 ELASTICITY_INPUT = HERE / "elasticity.i"
 J2_INPUT = HERE / "j2_viscoplasticity.i"
 DTYPE = torch.float64
@@ -51,10 +54,12 @@ class Case:
 
 @dataclass
 class Runner:
-    """A zero-argument call that evaluates the model once, plus optional statistics of the last call."""
+    """A zero-argument call that evaluates the model once, plus optional statistics of the last call;
+    or, for a route timed outside this process, ``external(budget_s) -> (median s, best s, calls)``."""
 
-    call: Callable[[], Any]
+    call: Callable[[], Any] | None
     stats: Callable[[], dict[str, Any]] = field(default=lambda: {})
+    external: Callable[[float], tuple[float, float, int]] | None = None
 
 
 @dataclass
@@ -91,6 +96,15 @@ def timeit(
         sync(device)
         times.append(time.perf_counter() - t0)
     return times
+
+
+def measure(runner: Runner, device: torch.device, *, budget_s: float, **kw: Any) -> tuple[float, float, int]:
+    """(median s, best s, calls) of the runner's call, timed here or by the external route."""
+    if runner.external is not None:
+        return runner.external(budget_s)
+    with torch.no_grad():
+        times = timeit(runner.call, device, budget_s=budget_s, **kw)
+    return statistics.median(times), min(times), len(times)
 
 
 def fmt(x: float | None, digits: int = 3) -> str:
@@ -198,10 +212,6 @@ def elasticity_jvp_torch(case: Case) -> Runner:
     return Runner(f)
 
 
-ELASTICITY_ROUTES = [Route("neml2", elasticity_neml2), Route("torch", elasticity_torch)]
-ELASTICITY_JVP_ROUTES = [Route("neml2", elasticity_jvp_neml2), Route("torch", elasticity_jvp_torch)]
-
-
 # ------------------------------------------------------------------------- J2 step
 def j2_inputs(case: Case) -> dict[str, Any]:
     """One step of size DT from the virgin state; YIELD_FRACTION of the points load past yield."""
@@ -253,7 +263,104 @@ def j2_neml2(case: Case) -> Runner:
     return Runner(call, stats)
 
 
-J2_ROUTES = [Route("neml2", j2_neml2)]
+# ------------------------------------------------------------------ compiled routes
+@dataclass
+class Artifact:
+    """A compiled model (neml2-compile) and what compiling it cost."""
+
+    folder: Path
+    wall_s: float | None  # compiled in this run (None: the cached artifact was reused)
+    recorded_s: float | None  # the compile wall time recorded in its metadata
+    segments: int
+
+
+_ARTIFACTS: dict[tuple[str, bool, str], Artifact] = {}
+
+
+def artifact(path: Path, derivatives: bool, device: torch.device, force: bool = False) -> Artifact:
+    """Block ``model`` of ``path`` compiled into results/bench_aoti (reused while its content hash holds)."""
+    key = (str(path), derivatives, device.type)
+    if key not in _ARTIFACTS or force:
+        from neml2.aoti.export import compile_file
+
+        out = AOTI_ROOT / f"{path.stem}_{'d' if derivatives else 'fwd'}"
+        t0 = time.perf_counter()
+        res = compile_file(
+            path, "model", out, devices=[device.type], derivatives=[":"] if derivatives else [], force=force
+        )
+        wall = None if res.skipped else time.perf_counter() - t0
+        segs = sum(len(st["segments"]) for st in res.metadata["stages"])
+        _ARTIFACTS[key] = Artifact(res.meta_path.parent, wall, res.metadata.get("compile_wall_s"), segs)
+    return _ARTIFACTS[key]
+
+
+def compiled(path: Path, case: Case, derivatives: bool = False) -> Any:
+    """The C++ runtime (neml2.aoti.Model, through its pybind11 binding) over the compiled model."""
+    from neml2.aoti import Model
+
+    return Model(str(artifact(path, derivatives, case.device).folder), case.device.type)
+
+
+def elasticity_compiled(case: Case) -> Runner:
+    m = compiled(ELASTICITY_INPUT, case)
+    ins = {"strain": random_strain(case, 1e-3)}
+    return Runner(lambda: m.forward(ins))
+
+
+def elasticity_jvp_compiled(case: Case) -> Runner:
+    m = compiled(ELASTICITY_INPUT, case, derivatives=True)
+    ins = {"strain": random_strain(case, 1e-3)}
+    return Runner(lambda: m.jacobian(ins))  # the (N, 6, 6) blocks: the JVP along 6 identity seeds
+
+
+def j2_compiled(case: Case) -> Runner:
+    m = compiled(J2_INPUT, case)
+    ins = {n: w.data for n, w in j2_inputs(case).items()}
+    return Runner(lambda: m.forward(ins))
+
+
+def cpp_build() -> Path:
+    """benchmarks/cpp (bench_aoti) configured against the installed neml2 CMake package."""
+    import shutil
+
+    import neml2.aoti._aoti as binding  # type: ignore[import-not-found]
+
+    prefix = Path(binding.__file__).resolve().parents[1]
+    gen = ["-G", "Ninja"] if shutil.which("ninja") else []
+    cfg = ["cmake", "-S", str(HERE / "cpp"), "-B", str(CPP_BUILD), *gen, f"-DCMAKE_PREFIX_PATH={prefix}"]
+    for cmd in (cfg, ["cmake", "--build", str(CPP_BUILD)]):
+        subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return CPP_BUILD / "bench_aoti"
+
+
+def cpp_host(path: Path) -> Callable[[Case], Runner]:
+    """A pure C++ host (benchmarks/cpp/bench_aoti.cpp, no Python in the process) timing forward."""
+
+    def setup(case: Case) -> Runner:
+        exe, folder = cpp_build(), artifact(path, False, case.device).folder
+
+        def external(budget: float) -> tuple[float, float, int]:
+            cmd = [str(exe), str(folder), str(case.n), str(budget), str(torch.get_num_threads())]
+            res = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+            return res["median_us"] * 1e-6, res["best_us"] * 1e-6, res["calls"]
+
+        return Runner(call=None, external=external)
+
+    return setup
+
+
+ELASTICITY_ROUTES = [
+    Route("neml2", elasticity_neml2),
+    Route("torch", elasticity_torch),
+    Route("compiled", elasticity_compiled),
+    Route("C++", cpp_host(ELASTICITY_INPUT)),
+]
+ELASTICITY_JVP_ROUTES = [
+    Route("neml2", elasticity_jvp_neml2),
+    Route("torch", elasticity_jvp_torch),
+    Route("compiled", elasticity_jvp_compiled),
+]
+J2_ROUTES = [Route("neml2", j2_neml2), Route("compiled", j2_compiled), Route("C++", cpp_host(J2_INPUT))]
 ROUTE_TABLES = {"elasticity": ELASTICITY_ROUTES, "elasticity_jvp": ELASTICITY_JVP_ROUTES, "j2": J2_ROUTES}
 
 
@@ -386,9 +493,7 @@ def _throughput_table(
         row = [f"{n:.0e}"]
         for r in routes:
             runner = r.setup(Case(n, device))
-            with torch.no_grad():
-                times = timeit(runner.call, device, budget_s=args.budget, max_reps=2000)
-            med[r.name], best[r.name] = statistics.median(times), min(times)
+            med[r.name], best[r.name], _ = measure(runner, device, budget_s=args.budget, max_reps=2000)
             row += [fmt(med[r.name] * 1e6), fmt(best[r.name] * 1e6), fmt(n / (med[r.name] * 1e3))]
             del runner
         if ratio:
@@ -432,17 +537,17 @@ def section_j2(args: argparse.Namespace) -> None:
         row = [f"{n:.0e}"]
         for r in J2_ROUTES:
             runner = r.setup(Case(n, device))
-            times = timeit(runner.call, device, budget_s=args.budget, min_reps=2 if n >= 10**6 else 3, max_reps=50)
+            t, tbest, _ = measure(runner, device, budget_s=args.budget, min_reps=2 if n >= 10**6 else 3, max_reps=50)
             st = runner.stats()
+            in_process = runner.call is not None
             del runner
-            mem = peak_memory("j2", r.name, n, device) if not args.no_memory else None
+            mem = peak_memory("j2", r.name, n, device) if in_process and not args.no_memory else None
             if mem:
                 method = mem["method"]
-            t = statistics.median(times)
-            args.results[f"j2 {r.name} {n}"] = (t / n * 1e6, min(times) / n * 1e6, mem["bytes"] / n if mem else None)
+            args.results[f"j2 {r.name} {n}"] = (t / n * 1e6, tbest / n * 1e6, mem["bytes"] / n if mem else None)
             row += [
                 fmt(t / n * 1e6),
-                fmt(min(times) / n * 1e6),
+                fmt(tbest / n * 1e6),
                 fmt(n / (t * 1e3)),
                 fmt(t),
                 str(st.get("newton_its", "-")),
@@ -466,7 +571,9 @@ def section_j2(args: argparse.Namespace) -> None:
     )
 
 
-def transient_driver(n: int, steps: int, device: torch.device) -> Any:
+def transient_driver(n: int, steps: int, device: torch.device, route: str = "neml2") -> Any:
+    """The J2 model (``neml2``) or its compiled artifact in an AOTIModel (``compiled``) driven
+    through ``steps`` steps of a ramp to |strain| = 1 %."""
     import neml2
     from neml2.cli.run import cast
 
@@ -496,6 +603,11 @@ def transient_driver(n: int, steps: int, device: torch.device) -> Any:
   []
 []
 """
+    if route == "compiled":
+        folder = artifact(J2_INPUT, False, device).folder
+        with torch.device(device):  # AOTIModel loads the artifact of the default device
+            models = f"[Models]\n  [model]\n    type = AOTIModel\n    artifact_path = '{folder}'\n  []\n[]\n"
+            return neml2.load_string(models + tensors).get_driver("driver")
     driver = neml2.load_string(J2_INPUT.read_text() + tensors, str(J2_INPUT)).get_driver("driver")
     return cast(driver, device, None) if device.type != "cpu" else driver
 
@@ -506,33 +618,72 @@ def section_transient(args: argparse.Namespace) -> None:
     sizes = sizes_within([100] if args.quick else [10**4, 10**5], args.max_batch)
     rows = []
     for n in sizes:
-        driver = transient_driver(n, steps, device)
-        _, counts = instrument(driver.model)
-        t0 = time.perf_counter()
-        driver.run()
-        sync(device)
-        t = time.perf_counter() - t0
-        rows.append(
-            [
-                f"{n:.0e}",
-                str(steps),
-                fmt(t),
-                fmt(t / steps * 1e3),
-                fmt(n * steps / (t * 1e3)),
-                fmt(t / (n * steps) * 1e6),
-                fmt(counts["evals"] / steps),
-                fmt(counts["points"] / (n * steps)),
-            ]
-        )
-        del driver
+        for route in ("neml2", "compiled"):
+            driver = transient_driver(n, steps, device, route)
+            counts = instrument(driver.model)[1] if route == "neml2" else None
+            t0 = time.perf_counter()
+            driver.run()
+            sync(device)
+            t = time.perf_counter() - t0
+            args.results[f"transient {route} {n}"] = n * steps / (t * 1e3)
+            rows.append(
+                [
+                    f"{n:.0e}",
+                    route,
+                    str(steps),
+                    fmt(t),
+                    fmt(t / steps * 1e3),
+                    fmt(n * steps / (t * 1e3)),
+                    fmt(t / (n * steps) * 1e6),
+                    fmt(counts["evals"] / steps) if counts else "-",
+                    fmt(counts["points"] / (n * steps)) if counts else "-",
+                ]
+            )
+            del driver
     print_table(
         f"d. {steps}-step transient of the J2 model (TransientDriver; ramp to |strain| = 1% in random directions)",
         environment(device),
-        ["N", "steps", "total s", "ms/step", "pt*steps/ms", "us/(pt*step)", "evals/step", "eval pts/(N*step)"],
+        ["N", "route", "steps", "total s", "ms/step", "pt*steps/ms", "us/(pt*step)", "evals/step", "eval pts/(N*step)"],
         rows,
         [
             "one run (includes the driver's bookkeeping and result storage); the first steps are elastic",
+            "compiled: the same driver over an AOTIModel of the compiled J2 model (C++ runtime, Newton in C++)",
             "evals/step = residual+Jacobian evaluations per step (Newton iterations + 1)",
+        ],
+    )
+
+
+def section_compile(args: argparse.Namespace) -> None:
+    """neml2-compile wall time per model, forward only (the default) and with derivatives (-d :)."""
+    import tempfile
+
+    device = torch.device(args.device)
+    if args.recompile:  # a fresh inductor cache too: nothing reused but g++'s precompiled header
+        os.environ["TORCHINDUCTOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="neml2-bench-inductor-")
+    rows = []
+    for label, path in (("elasticity", ELASTICITY_INPUT), ("implicit J2", J2_INPUT)):
+        for derivatives in (False, True):
+            art = artifact(path, derivatives, device, force=args.recompile)
+            args.results[f"compile {label} {derivatives}"] = art.wall_s if art.wall_s is not None else art.recorded_s
+            rows.append(
+                [
+                    label,
+                    "-d :" if derivatives else "forward only",
+                    str(art.segments),
+                    fmt(art.wall_s) if art.wall_s is not None else "reused",
+                    fmt(art.recorded_s),
+                ]
+            )
+    print_table(
+        "f. neml2-compile (torch.export + AOTInductor), wall time per model",
+        environment(device),
+        ["model", "graphs", "segments", "this run s", "recorded s"],
+        rows,
+        [
+            "segments compile in parallel (one forked worker per core); most of each is g++ on its AOTI wrapper",
+            "'recorded': the wall time stored in the artifact's metadata when it was compiled;"
+            " --recompile compiles afresh (new inductor cache)",
+            "a competing implementation needs ~14 s (elasticity) and ~71 s (implicit J2) on this machine",
         ],
     )
 
@@ -548,16 +699,16 @@ def section_tiny(args: argparse.Namespace) -> None:
     ):
         for r in routes:
             runner = r.setup(Case(n, device))
-            with torch.no_grad():
-                times = timeit(runner.call, device, budget_s=args.budget, min_reps=20, max_reps=20000, warmup=5)
+            med, best, calls = measure(runner, device, budget_s=args.budget, min_reps=20, max_reps=20000, warmup=5)
             st = runner.stats()
+            args.results[f"tiny {label} {r.name}"] = med
             rows.append(
                 [
                     label,
                     r.name,
-                    fmt(statistics.median(times) * 1e6),
-                    fmt(min(times) * 1e6),
-                    str(len(times)),
+                    fmt(med * 1e6),
+                    fmt(best * 1e6),
+                    str(calls),
                     str(st.get("newton_its", "-")),
                     str(st.get("evals", "-")),
                 ]
@@ -587,6 +738,16 @@ def section_targets(args: argparse.Namespace) -> None:
         rows.append(["J2 step, N=1e5", "<= 12 us/pt", f"{fmt(us)} (best {fmt(best)})", _ok(us <= 12)])
         if mem is not None:
             rows.append(["J2 step peak memory, N=1e5", "<= 4096 B/pt", fmt(mem), _ok(mem <= 4096)])
+    if f"j2 compiled {10**5}" in res:
+        us, best, _ = res[f"j2 compiled {10**5}"]
+        rows.append(["compiled J2 step, N=1e5", "<= 7 us/pt", f"{fmt(us)} (best {fmt(best)})", _ok(us <= 7)])
+    for label, goal in (("elasticity", 14.0), ("implicit J2", 71.0)):
+        v = res.get(f"compile {label} False")
+        if v is not None:
+            rows.append([f"compile {label} (forward only)", f"well under {goal:g} s", f"{fmt(v)} s", _ok(v < goal)])
+    if args.device == "cuda" and f"transient compiled {10**5}" in res:
+        v = res[f"transient compiled {10**5}"]
+        rows.append(["compiled 100-step transient, N=1e5", ">= 750 pt*steps/ms (H100)", fmt(v), _ok(v >= 750)])
     print_table(
         "targets (issue text) vs this run",
         environment(torch.device(args.device)),
@@ -602,6 +763,7 @@ def _ok(flag: bool) -> str:
 
 SECTIONS = {
     "import": section_import,
+    "compile": section_compile,
     "elasticity": section_elasticity,
     "j2": section_j2,
     "transient": section_transient,
@@ -619,6 +781,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--budget", type=float, default=None, help="seconds per timing (default 2, quick 0.2)")
     p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads")
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
+    p.add_argument("--recompile", action="store_true", help="compile the models afresh (section compile)")
     p.add_argument("--_memprobe", nargs=3, metavar=("KIND", "ROUTE", "N"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.threads:

@@ -635,6 +635,7 @@ def compile_file(
             return CompileResult(meta_path, True, json.loads(meta_path.read_text()))
         meta: dict[str, Any] = {}
         timings: dict[str, Any] = {}
+        start = time.perf_counter()
         for dev in devs:
             m = neml2.load_input(input_file).get_model(model)
             cast(m, torch.device(dev), DTYPES[dtype])
@@ -663,6 +664,7 @@ def compile_file(
             **meta,
             "derivatives": list(derivatives),
             "compile_seconds": timings,
+            "compile_wall_s": round(time.perf_counter() - start, 3),
         }
         tmp = meta_path.with_name("metadata.json.tmp")
         tmp.write_text(json.dumps(out, indent=2) + "\n")
