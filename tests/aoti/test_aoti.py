@@ -174,6 +174,26 @@ def test_portable_options_and_content_hash() -> None:
     assert h != content_hash("a", "m", ["cpu"], "float64", ["E"], False)
 
 
+@pytest.mark.parametrize("n", [1, 2, 7, 12])
+def test_pointwise_lu_solves_with_partial_pivoting(n: int) -> None:
+    """The runtimes' Newton solve: equal to LAPACK to rounding, also where the first pivot is zero;
+    a singular point is a ConvergenceError naming it."""
+    from neml2.aoti.runtime import PointwiseLU
+
+    g = torch.Generator().manual_seed(n)
+    J = torch.randn(40, n, n, generator=g, dtype=torch.float64)
+    if n > 1:
+        J[::4, 0, 0] = 0.0  # elimination without pivoting would divide by zero here
+    b = torch.randn(40, n, generator=g, dtype=torch.float64)
+    ref = torch.linalg.solve(J, b)
+    x = PointwiseLU().solve(J, b)
+    assert (x - ref).abs().max().item() <= 1e-11 * ref.abs().max().item()
+    J[3] = 0.0
+    with pytest.raises(ConvergenceError, match="singular") as e:
+        PointwiseLU().solve(J, b)
+    assert e.value.failed.tolist() == [3]
+
+
 def test_parallel_compile_keeps_order_and_reports_the_first_failure(monkeypatch: pytest.MonkeyPatch) -> None:
     """compile_segments forks one child per job (two at a time): timings come back in job order, and a
     failing child's error is raised in the parent, naming its segment."""

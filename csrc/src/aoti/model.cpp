@@ -1,6 +1,8 @@
 #include "neml2/csrc/aoti/model.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -14,6 +16,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/ExpandUtils.h>
+#include <ATen/Parallel.h>
 #include <c10/core/GradMode.h>
 #include <torch/csrc/inductor/aoti_package/model_package_loader.h>
 
@@ -24,6 +27,83 @@ namespace neml2::aoti
 namespace
 {
 constexpr int SCHEMA_VERSION = 4;
+
+/// dx = -J^{-1} r per point, Gaussian elimination with partial pivoting on each row-major (n, n)
+/// system.  Returns false when a pivot is exactly zero (a singular Jacobian).
+template <typename T>
+bool
+solve_points(const T * J, const T * r, T * dx, int64_t N, int64_t n)
+{
+  std::atomic<bool> ok{true};
+  at::parallel_for(0,
+                   N,
+                   std::max<int64_t>(1, 32768 / (n * n)),
+                   [&](int64_t begin, int64_t end)
+                   {
+                     std::vector<T> A(n * (n + 1));
+                     for (int64_t p = begin; p < end; ++p)
+                     {
+                       const T * Jp = J + p * n * n;
+                       for (int64_t i = 0; i < n; ++i)
+                       {
+                         std::copy(Jp + i * n, Jp + (i + 1) * n, A.data() + i * (n + 1));
+                         A[i * (n + 1) + n] = -r[p * n + i];
+                       }
+                       for (int64_t k = 0; k < n; ++k)
+                       {
+                         int64_t piv = k;
+                         for (int64_t i = k + 1; i < n; ++i)
+                           if (std::abs(A[i * (n + 1) + k]) > std::abs(A[piv * (n + 1) + k]))
+                             piv = i;
+                         if (A[piv * (n + 1) + k] == T(0))
+                         {
+                           ok = false;
+                           return;
+                         }
+                         if (piv != k)
+                           std::swap_ranges(A.begin() + k * (n + 1), A.begin() + (k + 1) * (n + 1), A.begin() + piv * (n + 1));
+                         const T * Ak = A.data() + k * (n + 1);
+                         for (int64_t i = k + 1; i < n; ++i)
+                         {
+                           T * Ai = A.data() + i * (n + 1);
+                           const T f = Ai[k] / Ak[k];
+                           for (int64_t j = k + 1; j <= n; ++j)
+                             Ai[j] -= f * Ak[j];
+                         }
+                       }
+                       T * x = dx + p * n;
+                       for (int64_t i = n - 1; i >= 0; --i)
+                       {
+                         const T * Ai = A.data() + i * (n + 1);
+                         T v = Ai[n];
+                         for (int64_t j = i + 1; j < n; ++j)
+                           v -= Ai[j] * x[j];
+                         x[i] = v / Ai[i];
+                       }
+                     }
+                   });
+  return ok;
+}
+
+/// The Newton step -J^{-1} r of every point: a direct loop over the points on the CPU (LAPACK on
+/// N tiny matrices costs several times more, most of it copies), at::linalg_solve elsewhere.
+at::Tensor
+newton_step(const at::Tensor & J, const at::Tensor & r)
+{
+  const auto t = r.scalar_type();
+  if (!r.is_cpu() || (t != at::kDouble && t != at::kFloat))
+    return at::linalg_solve(J, -r);
+  auto Jc = J.contiguous();
+  auto rc = r.contiguous();
+  auto dx = at::empty_like(rc);
+  const int64_t N = rc.size(0), n = rc.size(1);
+  const bool ok = t == at::kDouble
+                      ? solve_points(Jc.data_ptr<double>(), rc.data_ptr<double>(), dx.data_ptr<double>(), N, n)
+                      : solve_points(Jc.data_ptr<float>(), rc.data_ptr<float>(), dx.data_ptr<float>(), N, n);
+  if (!ok)
+    throw c10::Error({__func__, __FILE__, static_cast<uint32_t>(__LINE__)}, "the Jacobian is singular");
+  return dx;
+}
 
 /// Keep large tensor blocks on the glibc heap so they are reused instead of page-faulted anew
 /// (the same tuning as the Python package's neml2._malloc; NEML2_MALLOPT=0 leaves malloc alone).
@@ -582,14 +662,16 @@ Model::jacobian(const TensorMap & inputs)
     M += _size.at(n);
   const auto eye = at::eye(M, at::TensorOptions().dtype(_dtype).device(_device));
   TensorMap D;
+  std::map<std::string, int64_t> seeds; // the model inputs: D is the identity, from this column on
   int64_t off = 0;
   for (const auto & n : _input_names)
   {
     const int64_t s = _size.at(n);
     D[n] = eye.narrow(0, off, s).expand({p.N, s, M});
+    seeds[n] = off;
     off += s;
   }
-  run(p.state, p.N, &D);
+  run(p.state, p.N, &D, &seeds);
   std::map<std::string, TensorMap> J;
   for (std::size_t i = 0; i < _output_names.size(); ++i)
   {
@@ -607,7 +689,7 @@ Model::jacobian(const TensorMap & inputs)
 }
 
 void
-Model::run(TensorMap & state, int64_t N, TensorMap * D)
+Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::string, int64_t> * seeds)
 {
   const auto ps = params();
   const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
@@ -628,12 +710,27 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D)
     std::vector<at::Tensor> given;
     for (const auto & n : st.inputs)
       given.push_back(state.at(n));
-    auto dins = [&]()
+    // G @ cat(D[stage inputs]) for a stage Jacobian G (N, rows, in_size); an identity D (a seeded
+    // model input of jacobian()) places G's columns instead of multiplying by it
+    auto chain = [&](const at::Tensor & G) -> at::Tensor
     {
-      std::vector<at::Tensor> d;
+      const int64_t M = D->begin()->second.size(-1);
+      auto seeded = [&](const std::string & n) { return seeds && seeds->count(n); };
+      if (st.inputs == _input_names && std::all_of(st.inputs.begin(), st.inputs.end(), seeded))
+        return G; // the inputs in seed order: the identity
+      auto out = at::zeros({N, G.size(1), M}, G.options());
+      int64_t off = 0;
       for (const auto & n : st.inputs)
-        d.push_back(D->at(n));
-      return at::cat(d, 1);
+      {
+        const int64_t s = _size.at(n);
+        auto Gb = G.narrow(2, off, s);
+        if (seeded(n))
+          out.narrow(2, seeds->at(n), s).add_(Gb);
+        else
+          out.baddbmm_(Gb, D->at(n));
+        off += s;
+      }
+      return out;
     };
     if (st.kind == "explicit")
     {
@@ -651,7 +748,7 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D)
                            std::to_string(st.outputs.size() + 1));
         auto J = outs.back();
         outs.pop_back();
-        auto dy = at::matmul(J, dins());
+        auto dy = chain(J);
         auto parts = at::split_with_sizes(dy, st.out_sizes, 1);
         for (std::size_t i = 0; i < st.outputs.size(); ++i)
           (*D)[st.outputs[i]] = parts[i];
@@ -671,7 +768,7 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D)
       args.insert(args.end(), ps.begin(), ps.end());
       auto rJ = st.graphs.at("residual")(args);
       auto Jg = st.graphs.at("sensitivity")(args).at(0);
-      auto dx = -at::linalg_solve(rJ.at(1), at::matmul(Jg, dins()));
+      auto dx = -at::linalg_solve(rJ.at(1), chain(Jg));
       auto parts = at::split_with_sizes(dx, st.out_sizes, 1);
       for (std::size_t i = 0; i < st.outputs.size(); ++i)
         (*D)[st.outputs[i]] = parts[i];
@@ -737,7 +834,7 @@ Model::solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t 
     at::Tensor dx;
     try
     {
-      dx = at::linalg_solve(J, -r);
+      dx = newton_step(J, r);
     }
     catch (const c10::Error & e)
     {

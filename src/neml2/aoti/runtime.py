@@ -16,7 +16,7 @@ from typing import Any
 
 import torch
 
-from neml2.aoti.errors import FatalError
+from neml2.aoti.errors import ConvergenceError, FatalError
 from neml2.errors import InputError
 
 SCHEMA_VERSION = 4
@@ -71,6 +71,34 @@ class _Stage:
         if value not in self.graphs:
             raise FatalError(f"{folder}: a {self.kind} stage lacks its '{value}' segment")
         self.has_derivatives = derivative in self.graphs
+
+
+class PointwiseLU:
+    """The Newton solve of the C++ runtime (``solve_points`` in csrc/src/aoti/model.cpp), vectorized
+    over the points: Gaussian elimination with partial pivoting (the first largest ``|pivot|``) in
+    the same operation order, so both runtimes take bitwise the same Newton steps."""
+
+    def solve(self, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        N, n = b.shape
+        A = torch.cat([J, b.unsqueeze(-1)], dim=-1)  # (N, n, n + 1), a copy
+        pts = torch.arange(N, device=b.device)
+        for k in range(n):
+            piv = k + A[:, k:, k].abs().argmax(dim=1)
+            zero = A[pts, piv, k] == 0
+            if bool(zero.any()):
+                raise ConvergenceError("singular Jacobian", failed=zero.nonzero().squeeze(-1), reason="singular")
+            row = A[pts, piv].clone()
+            A[pts, piv] = A[:, k].clone()
+            A[:, k] = row
+            f = A[:, k + 1 :, k] / A[:, k : k + 1, k]
+            A[:, k + 1 :, k + 1 :] -= f.unsqueeze(-1) * A[:, k : k + 1, k + 1 :]
+        x = b.new_empty(N, n)
+        for i in reversed(range(n)):
+            v = A[:, i, n]
+            for j in range(i + 1, n):
+                v = v - A[:, i, j] * x[:, j]
+            x[:, i] = v / A[:, i, i]
+        return x
 
 
 class PyModel:
@@ -199,6 +227,7 @@ class PyModel:
                 )
         except InputError as e:
             raise FatalError(f"invalid solver configuration: {e}") from None
+        self._solver._linear = PointwiseLU()
 
     # ------------------------------------------------------------------- evaluation
     def forward(self, inputs: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
@@ -234,13 +263,13 @@ class PyModel:
         self._require_derivatives("jacobian")
         state, B, N = self._prepare(inputs)
         M = sum(self._size[n] for n in self._inputs)
-        D, off = {}, 0
+        D, seeds, off = {}, {}, 0
         eye = torch.eye(M, dtype=self._dtype, device=self._device)
         for n in self._inputs:
             s = self._size[n]
-            D[n] = eye[off : off + s].expand(N, s, M)
+            D[n], seeds[n] = eye[off : off + s].expand(N, s, M), off
             off += s
-        self._run(state, N, D)
+        self._run(state, N, D, seeds)
         outs = {n: state[n].reshape(*B, *self._base[n]) for n in self._outputs}
         J: dict[str, dict[str, torch.Tensor]] = {}
         for o in self._outputs:
@@ -310,7 +339,33 @@ class PyModel:
         N = math.prod(B)
         return {n: self._canonical(f"input '{n}'", inputs[n], n, B, N) for n in self._inputs}, B, N
 
-    def _run(self, state: dict[str, torch.Tensor], N: int, D: dict[str, torch.Tensor] | None) -> None:
+    def _chain(
+        self, G: torch.Tensor, st: _Stage, D: dict[str, torch.Tensor], seeds: dict[str, int] | None, N: int
+    ) -> torch.Tensor:
+        """``G @ cat(D[stage inputs])`` for a stage Jacobian ``G (N, rows, in_size)``; an identity ``D``
+        (a seeded model input of ``jacobian``) places G's columns instead (as the C++ runtime does)."""
+        seeded = seeds or {}
+        if st.inputs == self._inputs and all(n in seeded for n in st.inputs):
+            return G
+        out = G.new_zeros(N, G.shape[1], next(iter(D.values())).shape[-1])
+        off = 0
+        for n in st.inputs:
+            s = self._size[n]
+            Gb = G[:, :, off : off + s]
+            if n in seeded:
+                out[:, :, seeded[n] : seeded[n] + s] += Gb
+            else:
+                out.baddbmm_(Gb, D[n])
+            off += s
+        return out
+
+    def _run(
+        self,
+        state: dict[str, torch.Tensor],
+        N: int,
+        D: dict[str, torch.Tensor] | None,
+        seeds: dict[str, int] | None = None,
+    ) -> None:
         """Evaluate the stages in order, adding their outputs (and ``d/d(seeds)`` in ``D``) to the state."""
         params = list(self._params.values())
         for st in self._stages:
@@ -327,7 +382,7 @@ class PyModel:
                     outs = list(st.graphs["forward"](*given, *params))
                 else:
                     *outs, J = st.graphs["jacobian"](*given, *params)
-                    dy = J @ torch.cat([D[n] for n in st.inputs], dim=1)
+                    dy = self._chain(J, st, D, seeds, N)
                     D.update(zip(st.outputs, torch.split(dy, st.out_sizes, dim=1), strict=True))
                 state.update(zip(st.outputs, outs, strict=True))
                 continue
@@ -335,7 +390,7 @@ class PyModel:
             if D is not None:
                 _, Jx = st.graphs["residual"](*given, x, *params)
                 (Jg,) = st.graphs["sensitivity"](*given, x, *params)
-                dx = -torch.linalg.solve(Jx, Jg @ torch.cat([D[n] for n in st.inputs], dim=1))
+                dx = -torch.linalg.solve(Jx, self._chain(Jg, st, D, seeds, N))
                 D.update(zip(st.outputs, torch.split(dx, st.out_sizes, dim=1), strict=True))
             for n, xs in zip(st.outputs, torch.split(x, st.out_sizes, dim=1), strict=True):
                 state[n] = xs.reshape(N, *self._base[n]).contiguous()

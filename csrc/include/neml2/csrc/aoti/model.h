@@ -98,7 +98,7 @@ private:
   void check_tensor(const std::string & what, const at::Tensor & x) const;
   void check_keys(const TensorMap & given, const std::string & what) const;
   void require_derivatives(const std::string & op) const;
-  void run(TensorMap & state, int64_t N, TensorMap * D);
+  void run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::string, int64_t> * seeds = nullptr);
   at::Tensor solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t N);
   std::vector<at::Tensor> params() const;
   TensorMap outputs(const TensorMap & state, const std::vector<int64_t> & B) const;
