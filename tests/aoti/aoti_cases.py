@@ -18,6 +18,14 @@ CASES: dict[str, tuple[Path, list[str]]] = {
         TESTS / "regression" / "j2_viscoplasticity.i",
         ["--driver", "driver", "-p", "E", "-p", "yield_fn.yield_stress", "-d", "stress:strain"],
     ),
+    # an ImplicitUpdate with a LinearExtrapolationPredictor: the Newton guess is a graph too
+    "j2_predictor": (TESTS / "implicit" / "j2_predictor.i", ["--model", "model"]),
     "chaboche": (TESTS / "plasticity" / "inputs" / "chaboche.i", ["--model", "model", "-p", "C", "-d", ":"]),
 }
-MODEL = {"elasticity": "elasticity", "elasticity_forward": "elasticity", "j2": "model", "chaboche": "model"}
+MODEL = {
+    "elasticity": "elasticity",
+    "elasticity_forward": "elasticity",
+    "j2": "model",
+    "j2_predictor": "model",
+    "chaboche": "model",
+}

@@ -270,6 +270,7 @@ struct Stage
 {
   std::string kind; // explicit / implicit
   std::vector<std::string> inputs, outputs;
+  std::vector<std::string> predictor_inputs; // implicit: what the Newton guess graph reads
   std::vector<int64_t> in_sizes, out_sizes;
   int64_t n = 0; // total output size (implicit: number of unknowns)
   std::map<std::string, Graph> graphs;
@@ -386,6 +387,8 @@ Model::Model(const std::string & path, const std::string & device)
       {
         st->inputs = e.at("given").strings("stage given");
         st->outputs = e.at("unknowns").strings("stage unknowns");
+        if (e.has("predictor_inputs"))
+          st->predictor_inputs = e.at("predictor_inputs").strings("stage predictor_inputs");
       }
       else
         throw FatalError("unknown stage kind '" + st->kind + "' in the metadata");
@@ -760,7 +763,10 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::stri
         state[st.outputs[i]] = outs[i];
       continue;
     }
-    auto x = solve(st, given, N);
+    std::vector<at::Tensor> guess;
+    for (const auto & n : st.predictor_inputs)
+      guess.push_back(state.at(n));
+    auto x = solve(st, given, guess, N);
     if (D)
     {
       auto args = given;
@@ -780,7 +786,10 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::stri
 }
 
 at::Tensor
-Model::solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t N)
+Model::solve(detail::Stage & st,
+             const std::vector<at::Tensor> & given,
+             const std::vector<at::Tensor> & guess,
+             int64_t N)
 {
   c10::AutoGradMode no_grad(false);
   const auto ps = params();
@@ -812,7 +821,20 @@ Model::solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t 
     }
   };
   const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
-  auto x = at::zeros({N, st.n}, opts);
+  at::Tensor x;
+  auto pred = st.graphs.find("predictor");
+  if (pred == st.graphs.end())
+    x = at::zeros({N, st.n}, opts);
+  else
+  {
+    auto args = guess;
+    args.insert(args.end(), ps.begin(), ps.end());
+    auto out = pred->second(args);
+    if (out.size() != 1 || out[0].sizes() != at::IntArrayRef({N, st.n}))
+      throw FatalError("segment " + pred->second.file + " did not return the guess (N, " + std::to_string(st.n) +
+                       ")");
+    x = out[0].contiguous();
+  }
   auto idx = at::arange(N, opts.dtype(at::kLong));
   auto [r, J] = fn(x, idx);
   auto nr0 = rnorm(r);

@@ -67,6 +67,7 @@ class Stage:
     inputs: list[str]
     outputs: list[str]
     residuals: list[str] = field(default_factory=list)
+    predictor_inputs: list[str] = field(default_factory=list)  # implicit: what the Newton guess reads
 
 
 def _has_implicit(m: nn.Module) -> bool:
@@ -119,7 +120,7 @@ def split_stages(model: nn.Module) -> list[Stage]:
         stages.append(Stage("explicit", sub, list(sub.input_spec), list(sub.output_spec)))
     known = set(model.input_spec)
     for s in stages:
-        missing = [n for n in s.inputs if n not in known]
+        missing = [n for n in dict.fromkeys(s.inputs + s.predictor_inputs) if n not in known]
         if missing:
             raise InputError(f"stage inputs {', '.join(missing)} are neither model inputs nor earlier outputs")
         known |= set(s.outputs)
@@ -133,7 +134,8 @@ def _implicit_stage(iu: ImplicitUpdate) -> Stage:
     if iu.batched_parameters:
         raise InputError("an ImplicitUpdate with batched parameters cannot be exported (one batch axis only)")
     sys = iu.system
-    return Stage("implicit", iu, list(sys.given), list(sys.unknowns), list(sys.residuals))
+    pred = list(iu.predictor.input_spec) if iu.predictor is not None else []
+    return Stage("implicit", iu, list(sys.given), list(sys.unknowns), list(sys.residuals), pred)
 
 
 # ------------------------------------------------------------------------ parameters
@@ -248,7 +250,9 @@ class Segment(nn.Module):
         super().__init__()
         self.body = stage.model
         self.stage, self.kind, self.types, self.promoted = stage, kind, types, promoted
-        self.n_in = len(stage.inputs) + (1 if stage.kind == "implicit" else 0)
+        #: the variables the graph takes positionally (then ``x`` for the implicit residual kinds)
+        self.names = stage.predictor_inputs if kind == "predictor" else stage.inputs
+        self.n_in = len(self.names) + (1 if stage.kind == "implicit" and kind != "predictor" else 0)
 
     def forward(self, *args: torch.Tensor) -> tuple[torch.Tensor, ...]:
         tensors, params = args[: self.n_in], args[self.n_in :]
@@ -256,7 +260,7 @@ class Segment(nn.Module):
             return getattr(self, f"_{self.kind}")(*tensors)
 
     def _typed(self, tensors: Sequence[torch.Tensor]) -> dict[str, TensorWrapper]:
-        return {n: self.types[n](x) for n, x in zip(self.stage.inputs, tensors, strict=True)}
+        return {n: self.types[n](x) for n, x in zip(self.names, tensors, strict=True)}
 
     def _forward(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         ins = self._typed(tensors)
@@ -284,6 +288,16 @@ class Segment(nn.Module):
             else:
                 blocks.append(_rows(tan, N, size).permute(1, 2, 0))
         return (*(_values(w, N) for w in out), torch.cat(blocks, dim=1).contiguous())
+
+    def _predictor(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        """The Newton guess ``x0 (N, n)``: the predictor's unknowns, zero for the others."""
+        N, sys = tensors[0].shape[0], self.body.system
+        guess = self.body._predict(self._typed(tensors))
+        cols = []
+        for u, size in zip(sys.unknowns, sys.unknown_sizes, strict=True):
+            w = guess.get(u)
+            cols.append(tensors[0].new_zeros(N, size) if w is None else _values(w, N).reshape(N, size))
+        return (torch.cat(cols, dim=1).contiguous(),)
 
     def _residual(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         *given, x = tensors
@@ -410,6 +424,8 @@ def stage_types(model: nn.Module, stages: list[Stage]) -> dict[str, type[TensorW
         spec_in = s.model.system.model.input_spec if s.kind == "implicit" else s.model.input_spec
         for n in s.inputs:
             types.setdefault(n, spec_in[n])
+        for n in s.predictor_inputs:
+            types.setdefault(n, s.model.predictor.input_spec[n])
         types.update({n: t for n, t in s.model.output_spec.items() if n in s.outputs})
     types.update(model.output_spec)
     for t in types.values():
@@ -453,21 +469,23 @@ def export_model(
                 entry = {"kind": "explicit", "inputs": st.inputs, "outputs": st.outputs}
             else:
                 entry = {"kind": "implicit", "given": st.inputs, "unknowns": st.outputs, "residuals": st.residuals}
+            if st.predictor_inputs:  # the Newton guess, a graph of its own
+                kinds["predictor"] = f"stage{k}_predictor.pt2"
+                entry["predictor_inputs"] = st.predictor_inputs
             entry["segments"] = kinds
-            if st.kind == "implicit" and st.model.predictor is not None and log is not None:
-                log(f"  note: stage {k}: the predictor is not exported; Newton starts from x0 = 0")
             entries.append(entry)
-            example = [_example(types[n], _EXAMPLE_BATCH, dtype, device) for n in st.inputs]
-            if st.kind == "implicit":
-                n = sum(_size(types[u]) for u in st.outputs)
-                example.append(torch.zeros(_EXAMPLE_BATCH, n, dtype=dtype, device=device))
             for kind, fname in kinds.items():
+                seg = Segment(st, kind, types, promoted)
+                example = [_example(types[n], _EXAMPLE_BATCH, dtype, device) for n in seg.names]
+                if seg.n_in > len(seg.names):  # x of the residual kinds
+                    n = sum(_size(types[u]) for u in st.outputs)
+                    example.append(torch.zeros(_EXAMPLE_BATCH, n, dtype=dtype, device=device))
                 meta = {
                     "neml2.segment": fname,
-                    "neml2.inputs": ",".join(st.inputs + (["x"] if st.kind == "implicit" else [])),
+                    "neml2.inputs": ",".join(seg.names + (["x"] if seg.n_in > len(seg.names) else [])),
                     "neml2.parameters": ",".join(p.name for p in promoted),
                 }
-                jobs_list.append((Segment(st, kind, types, promoted), example + pvals, folder / fname, meta))
+                jobs_list.append((seg, example + pvals, folder / fname, meta))
         timings = {}
         for (_, _, path, _), (t_exp, t_comp) in zip(jobs_list, compile_segments(jobs_list, jobs), strict=True):
             timings[path.name] = {"export_s": round(t_exp, 3), "compile_s": round(t_comp, 3)}

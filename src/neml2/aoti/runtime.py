@@ -52,6 +52,7 @@ class _Stage:
         import torch._inductor
 
         self.kind = entry["kind"]
+        self.predictor_inputs = list(entry.get("predictor_inputs", []))
         if self.kind == "explicit":
             self.inputs, self.outputs = list(entry["inputs"]), list(entry["outputs"])
         elif self.kind == "implicit":
@@ -386,7 +387,8 @@ class PyModel:
                     D.update(zip(st.outputs, torch.split(dy, st.out_sizes, dim=1), strict=True))
                 state.update(zip(st.outputs, outs, strict=True))
                 continue
-            x = self._solve(st, given, params, N)
+            guess = [state[n] for n in st.predictor_inputs]
+            x = self._solve(st, given, guess, params, N)
             if D is not None:
                 _, Jx = st.graphs["residual"](*given, x, *params)
                 (Jg,) = st.graphs["sensitivity"](*given, x, *params)
@@ -395,8 +397,11 @@ class PyModel:
             for n, xs in zip(st.outputs, torch.split(x, st.out_sizes, dim=1), strict=True):
                 state[n] = xs.reshape(N, *self._base[n]).contiguous()
 
-    def _solve(self, st: _Stage, given: list[torch.Tensor], params: list[torch.Tensor], N: int) -> torch.Tensor:
-        """Newton per point from ``x0 = 0``; converged points leave the active set."""
+    def _solve(
+        self, st: _Stage, given: list[torch.Tensor], guess: list[torch.Tensor], params: list[torch.Tensor], N: int
+    ) -> torch.Tensor:
+        """Newton per point from the predictor's guess (``x0 = 0`` without one); converged points
+        leave the active set."""
         residual = st.graphs["residual"]
 
         def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -404,7 +409,10 @@ class PyModel:
             r, J = residual(*g, xa.contiguous(), *params)
             return r, J
 
-        x0 = torch.zeros(N, st.n, dtype=self._dtype, device=given[0].device if given else self._device)
+        if "predictor" in st.graphs:
+            (x0,) = st.graphs["predictor"](*guess, *params)
+        else:
+            x0 = torch.zeros(N, st.n, dtype=self._dtype, device=given[0].device if given else self._device)
         with torch.no_grad():
             x, _ = self._solver.solve(fn, x0)
         return x

@@ -99,7 +99,10 @@ private:
   void check_keys(const TensorMap & given, const std::string & what) const;
   void require_derivatives(const std::string & op) const;
   void run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::string, int64_t> * seeds = nullptr);
-  at::Tensor solve(detail::Stage & st, const std::vector<at::Tensor> & given, int64_t N);
+  at::Tensor solve(detail::Stage & st,
+                   const std::vector<at::Tensor> & given,
+                   const std::vector<at::Tensor> & guess,
+                   int64_t N);
   std::vector<at::Tensor> params() const;
   TensorMap outputs(const TensorMap & state, const std::vector<int64_t> & B) const;
 
