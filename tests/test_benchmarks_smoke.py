@@ -15,6 +15,7 @@ def test_benchmarks_quick_run() -> None:
     out = proc.stdout
     headers = (
         "## a. import time",
+        "## f. neml2-compile",
         "## b. LinearIsotropicElasticity forward",
         "## b'. LinearIsotropicElasticity JVP",
         "## c. implicit J2 viscoplastic step",
@@ -24,4 +25,6 @@ def test_benchmarks_quick_run() -> None:
     for header in headers:
         assert header in out, header
     # every table names its device, dtype and thread count
-    assert out.count("dtype=float64 torch_threads=") >= 6
+    assert out.count("dtype=float64 torch_threads=") >= 7
+    # the compiled route (C++ runtime via its binding) and the pure C++ host are timed
+    assert "compiled us/call" in out and "C++ us/call" in out and "compiled us/pt" in out
