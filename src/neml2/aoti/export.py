@@ -379,16 +379,18 @@ def compile_segments(jobs: list[Job], workers: int | None = None) -> list[tuple[
             r, w = os.pipe()
             pid = os.fork()
             if pid == 0:  # pragma: no cover - the child (coverage does not follow forks)
-                os.close(r)
-                code = 0
-                try:
-                    torch.set_num_threads(1)
-                    msg = json.dumps({"timings": _compile_segment(*jobs[i])})
-                except BaseException as e:  # noqa: BLE001 - reported to the parent
-                    code, msg = 1, json.dumps({"type": type(e).__name__, "error": str(e)[-_ERROR_CHARS:]})
-                with os.fdopen(w, "w") as fh:
-                    fh.write(msg)
-                os._exit(code)
+                code = 1
+                try:  # whatever happens, the child ends here and never returns into the parent's code
+                    os.close(r)
+                    try:
+                        torch.set_num_threads(1)
+                        msg, code = json.dumps({"timings": _compile_segment(*jobs[i])}), 0
+                    except BaseException as e:  # noqa: BLE001 - reported to the parent
+                        msg = json.dumps({"type": type(e).__name__, "error": str(e)[-_ERROR_CHARS:]})
+                    with os.fdopen(w, "w") as fh:
+                        fh.write(msg)
+                finally:
+                    os._exit(code)
             os.close(w)
             running[pid] = (i, r)
         done = [pid for pid in running if os.waitpid(pid, os.WNOHANG)[0] == pid]

@@ -228,7 +228,7 @@ class PyModel:
                 )
         except InputError as e:
             raise FatalError(f"invalid solver configuration: {e}") from None
-        self._solver._linear = PointwiseLU()
+        self._solver.linear_solver = PointwiseLU()
 
     # ------------------------------------------------------------------- evaluation
     def forward(self, inputs: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:

@@ -55,6 +55,11 @@ class Newton(HitObject):
                 self._linear = DenseLU()
         return self._linear
 
+    @linear_solver.setter
+    def linear_solver(self, solver: Any) -> None:
+        """Any object with ``solve(J, b)`` (``J (N, n, n)``, ``b (N, n)``)."""
+        self._linear = solver
+
     def set_structure(self, structure: Any) -> None:
         """The block layout of the system to solve next (a BlockStructure), checked by the linear solver."""
         if structure is not self.structure:
