@@ -186,8 +186,17 @@ def test_pointwise_lu_solves_with_partial_pivoting(n: int) -> None:
         J[::4, 0, 0] = 0.0  # elimination without pivoting would divide by zero here
     b = torch.randn(40, n, generator=g, dtype=torch.float64)
     ref = torch.linalg.solve(J, b)
-    x = PointwiseLU().solve(J, b)
+    x = PointwiseLU.vectorized(J, b)
     assert (x - ref).abs().max().item() <= 1e-11 * ref.abs().max().item()
+    # the C++ loop (libneml2 solve_points, bound as neml2.aoti._aoti.solve_points) is the same
+    # elimination: bitwise equal
+    assert torch.equal(PointwiseLU().solve(J, b), x)
+    if Model is not PyModel:  # the extension is built
+        from neml2.aoti._aoti import solve_points
+
+        assert torch.equal(solve_points(J, b), x)
+        with pytest.raises(FatalError, match="solve_points: J"):
+            solve_points(J, b.unsqueeze(-1))
     J[3] = 0.0
     with pytest.raises(ConvergenceError, match="singular") as e:
         PointwiseLU().solve(J, b)

@@ -28,11 +28,11 @@ namespace
 {
 constexpr int SCHEMA_VERSION = 4;
 
-/// dx = -J^{-1} r per point, Gaussian elimination with partial pivoting on each row-major (n, n)
+/// x = J^{-1} b per point, Gaussian elimination with partial pivoting on each row-major (n, n)
 /// system.  Returns false when a pivot is exactly zero (a singular Jacobian).
 template <typename T>
 bool
-solve_points(const T * J, const T * r, T * dx, int64_t N, int64_t n)
+solve_each(const T * J, const T * b, T * x, int64_t N, int64_t n)
 {
   std::atomic<bool> ok{true};
   at::parallel_for(0,
@@ -47,7 +47,7 @@ solve_points(const T * J, const T * r, T * dx, int64_t N, int64_t n)
                        for (int64_t i = 0; i < n; ++i)
                        {
                          std::copy(Jp + i * n, Jp + (i + 1) * n, A.data() + i * (n + 1));
-                         A[i * (n + 1) + n] = -r[p * n + i];
+                         A[i * (n + 1) + n] = b[p * n + i];
                        }
                        for (int64_t k = 0; k < n; ++k)
                        {
@@ -61,7 +61,8 @@ solve_points(const T * J, const T * r, T * dx, int64_t N, int64_t n)
                            return;
                          }
                          if (piv != k)
-                           std::swap_ranges(A.begin() + k * (n + 1), A.begin() + (k + 1) * (n + 1), A.begin() + piv * (n + 1));
+                           std::swap_ranges(
+                               A.begin() + k * (n + 1), A.begin() + (k + 1) * (n + 1), A.begin() + piv * (n + 1));
                          const T * Ak = A.data() + k * (n + 1);
                          for (int64_t i = k + 1; i < n; ++i)
                          {
@@ -71,40 +72,58 @@ solve_points(const T * J, const T * r, T * dx, int64_t N, int64_t n)
                              Ai[j] -= f * Ak[j];
                          }
                        }
-                       T * x = dx + p * n;
+                       T * xp = x + p * n;
                        for (int64_t i = n - 1; i >= 0; --i)
                        {
                          const T * Ai = A.data() + i * (n + 1);
                          T v = Ai[n];
                          for (int64_t j = i + 1; j < n; ++j)
-                           v -= Ai[j] * x[j];
-                         x[i] = v / Ai[i];
+                           v -= Ai[j] * xp[j];
+                         xp[i] = v / Ai[i];
                        }
                      }
                    });
   return ok;
 }
 
-/// The Newton step -J^{-1} r of every point: a direct loop over the points on the CPU (LAPACK on
-/// N tiny matrices costs several times more, most of it copies), at::linalg_solve elsewhere.
+/// The Newton step -J^{-1} r of every point (solve_points; at::linalg_solve off the CPU).
 at::Tensor
 newton_step(const at::Tensor & J, const at::Tensor & r)
 {
-  const auto t = r.scalar_type();
-  if (!r.is_cpu() || (t != at::kDouble && t != at::kFloat))
+  if (!solve_points_supported(J, r))
     return at::linalg_solve(J, -r);
-  auto Jc = J.contiguous();
-  auto rc = r.contiguous();
-  auto dx = at::empty_like(rc);
-  const int64_t N = rc.size(0), n = rc.size(1);
-  const bool ok = t == at::kDouble
-                      ? solve_points(Jc.data_ptr<double>(), rc.data_ptr<double>(), dx.data_ptr<double>(), N, n)
-                      : solve_points(Jc.data_ptr<float>(), rc.data_ptr<float>(), dx.data_ptr<float>(), N, n);
-  if (!ok)
-    throw c10::Error({__func__, __FILE__, static_cast<uint32_t>(__LINE__)}, "the Jacobian is singular");
-  return dx;
+  return solve_points(J, -r);
+}
+} // namespace
+
+bool
+solve_points_supported(const at::Tensor & J, const at::Tensor & b)
+{
+  const auto t = b.scalar_type();
+  return J.is_cpu() && b.is_cpu() && (t == at::kDouble || t == at::kFloat) && J.scalar_type() == t &&
+         J.dim() == 3 && b.dim() == 2 && J.size(0) == b.size(0) && J.size(1) == b.size(1) &&
+         J.size(2) == b.size(1);
 }
 
+at::Tensor
+solve_points(const at::Tensor & J, const at::Tensor & b)
+{
+  if (!solve_points_supported(J, b))
+    throw FatalError("solve_points: J (N, n, n) and b (N, n) on the CPU, float32 or float64, of one dtype");
+  auto Jc = J.contiguous();
+  auto bc = b.contiguous();
+  auto x = at::empty_like(bc);
+  const int64_t N = bc.size(0), n = bc.size(1);
+  const bool ok = bc.scalar_type() == at::kDouble
+                      ? solve_each(Jc.data_ptr<double>(), bc.data_ptr<double>(), x.data_ptr<double>(), N, n)
+                      : solve_each(Jc.data_ptr<float>(), bc.data_ptr<float>(), x.data_ptr<float>(), N, n);
+  if (!ok)
+    throw c10::Error({__func__, __FILE__, static_cast<uint32_t>(__LINE__)}, "the Jacobian is singular");
+  return x;
+}
+
+namespace
+{
 /// Keep large tensor blocks on the glibc heap so they are reused instead of page-faulted anew
 /// (the same tuning as the Python package's neml2._malloc; NEML2_MALLOPT=0 leaves malloc alone).
 void

@@ -84,6 +84,27 @@ device_string(const py::object & device)
 
 PYBIND11_MODULE(_aoti, m)
 {
+  m.def(
+      "solve_points",
+      [](const at::Tensor & J, const at::Tensor & b)
+      {
+        if (!neml2::aoti::solve_points_supported(J, b))
+          throw FatalError("solve_points: J (N, n, n) and b (N, n) on the CPU, float32 or float64, of one dtype");
+        try
+        {
+          py::gil_scoped_release release;
+          return neml2::aoti::solve_points(J, b);
+        }
+        catch (const c10::Error &)
+        {
+          throw neml2::aoti::ConvergenceError("singular Jacobian");
+        }
+      },
+      py::arg("J"),
+      py::arg("b"),
+      "x = J^{-1} b per point (J (N, n, n), b (N, n), CPU): partial-pivoting elimination in a C++ loop "
+      "over the points; ConvergenceError for a singular system.");
+
   // The tensor caster needs torch's Python state: returning a tensor before `import torch` segfaults.
   py::module_::import("torch");
   auto errors = py::module_::import("neml2.aoti.errors");

@@ -75,11 +75,24 @@ class _Stage:
 
 
 class PointwiseLU:
-    """The Newton solve of the C++ runtime (``solve_points`` in csrc/src/aoti/model.cpp), vectorized
-    over the points: Gaussian elimination with partial pivoting (the first largest ``|pivot|``) in
-    the same operation order, so both runtimes take bitwise the same Newton steps."""
+    """The Newton solve of the C++ runtime: libneml2's ``solve_points`` itself when the extension is
+    built, else the same elimination vectorized over the points (partial pivoting on the first
+    largest ``|pivot|``, the same operation order), so both runtimes take bitwise the same steps."""
 
     def solve(self, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        if J.device.type == "cpu" and J.dtype in (torch.float32, torch.float64):
+            try:
+                from neml2.aoti._aoti import solve_points  # type: ignore[import-not-found]
+
+                return solve_points(J, b)
+            except (ImportError, ConvergenceError):  # no extension, or singular: named below
+                pass
+        return self.vectorized(J, b)
+
+    @staticmethod
+    def vectorized(J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+        """The elimination as torch ops on all points at once; a zero pivot is a ConvergenceError
+        naming the singular points."""
         N, n = b.shape
         A = torch.cat([J, b.unsqueeze(-1)], dim=-1)  # (N, n, n + 1), a copy
         pts = torch.arange(N, device=b.device)
