@@ -88,9 +88,7 @@ PYBIND11_MODULE(_aoti, m)
       "solve_points",
       [](const at::Tensor & J, const at::Tensor & b)
       {
-        if (!neml2::aoti::solve_points_supported(J, b))
-          throw FatalError("solve_points: J (N, n, n) and b (N, n) on the CPU, float32 or float64, of one dtype");
-        try
+        try // FatalError (arguments it does not take) passes through to Python
         {
           py::gil_scoped_release release;
           return neml2::aoti::solve_points(J, b);
