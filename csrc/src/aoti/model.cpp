@@ -90,9 +90,8 @@ solve_each(const T * J, const T * b, T * x, int64_t N, int64_t n)
 at::Tensor
 newton_step(const at::Tensor & J, const at::Tensor & r)
 {
-  if (!solve_points_supported(J, r))
-    return at::linalg_solve(J, -r);
-  return solve_points(J, -r);
+  const auto b = -r;
+  return solve_points_supported(J, b) ? solve_points(J, b) : at::linalg_solve(J, b);
 }
 } // namespace
 

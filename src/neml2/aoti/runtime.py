@@ -80,14 +80,12 @@ class PointwiseLU:
     largest ``|pivot|``, the same operation order), so both runtimes take bitwise the same steps."""
 
     def solve(self, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-        if J.device.type == "cpu" and J.dtype in (torch.float32, torch.float64):
-            try:
-                from neml2.aoti._aoti import solve_points  # type: ignore[import-not-found]
+        try:
+            from neml2.aoti._aoti import solve_points  # type: ignore[import-not-found]
 
-                return solve_points(J, b)
-            except (ImportError, ConvergenceError):  # no extension, or singular: named below
-                pass
-        return self.vectorized(J, b)
+            return solve_points(J, b)
+        except (ImportError, FatalError, ConvergenceError):  # no extension, not a CPU system, singular
+            return self.vectorized(J, b)
 
     @staticmethod
     def vectorized(J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
