@@ -28,7 +28,7 @@ from neml2.types import R2, SR2, SSR4, WR2, MillerIndex, Quaternion, Rot, Scalar
         lambda: Rot.identity(),
         lambda: Quaternion.fill(1, 0, 0, 0),
         lambda: MillerIndex.fill(1, 1, 0),
-        lambda: Scalar.full(2.0),
+        lambda: Scalar.full(fill_value=2.0),
         lambda: Scalar(3.0),
         lambda: SSR4.identity_sym(),
         lambda: SSR4.isotropic_E_nu(1.0, 0.25),
@@ -79,17 +79,19 @@ def test_r2_fill():
 def test_identity_and_full():
     np.testing.assert_allclose(R2.identity().data.numpy(), np.eye(3))
     np.testing.assert_allclose(SR2.identity().to_full().data.numpy(), np.eye(3))
-    s = Scalar.full(2.5, 2, 3)
+    s = Scalar.full(2, 3, fill_value=2.5)
     assert s.shape == (2, 3)
     assert float(s.data.sum()) == pytest.approx(15.0)
-    assert Scalar.full(torch.tensor(1.5), 4).shape == (4,)
+    assert Scalar.full((4,), torch.tensor(1.5)).shape == (4,)
+    assert Scalar.full(4, fill_value=torch.tensor(1.5)).data.tolist() == [1.5] * 4
     assert Scalar(4.0).sqrt().item() == pytest.approx(2.0)
 
 
 def test_layout_properties():
     t = SR2(torch.zeros(4, 5, 2, 3, 6), k_ndim=1, sub_batch_ndim=1)
     assert t.k_shape == (4,)
-    assert t.batch_shape == (5, 2)
+    assert t.dynamic_batch_shape == (5, 2)
+    assert t.batch_shape == (5, 2, 3) and t.batch_ndim == 3 and t.dynamic_batch_ndim == 2
     assert t.sub_batch_shape == (3,)
     assert t.base_shape == (6,)
     with pytest.raises(ValueError):

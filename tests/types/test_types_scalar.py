@@ -37,7 +37,7 @@ def test_clamp_item_full():
     np.testing.assert_allclose(s.clamp(-1.0, 1.0).data.numpy(), np.clip(x, -1, 1))
     np.testing.assert_allclose(s.clamp(min=0.0).data.numpy(), np.maximum(x, 0))
     assert Scalar(3.25).item() == 3.25
-    assert Scalar.full(1.5, 3).data.tolist() == [1.5, 1.5, 1.5]
+    assert Scalar.full(3, fill_value=1.5).data.tolist() == [1.5, 1.5, 1.5]
 
 
 def test_arithmetic_broadcast():

@@ -233,7 +233,7 @@ def _size(t: type[TensorWrapper]) -> int:
 def _rows(t: TensorWrapper, N: Any, size: int) -> torch.Tensor:
     """A tangent ``(K, [batch], *base)`` as ``(K, N, size)``."""
     d = t.base_flatten()
-    if t.batch_ndim == 0:
+    if t.dynamic_batch_ndim == 0:
         d = d.unsqueeze(1)
     return d.expand(d.shape[0], N, size)
 

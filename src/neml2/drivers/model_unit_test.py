@@ -279,7 +279,7 @@ class ModelUnitTest(Driver):
         points = [("batched", base)]
         if self.batch_shape:
             for i, n in enumerate(names):
-                if self.inputs[n].batch_ndim == 0:
+                if self.inputs[n].dynamic_batch_ndim == 0:
                     xs = list(base)
                     xs[i] = self._perturb(self.inputs[n], False)
                     points.append((f"'{n}' without batch dims", xs))

@@ -1,7 +1,26 @@
-"""Typed tensor wrappers (data layout ``(*K, *batch, *sub_batch, *base)``)."""
+"""Typed tensor wrappers (data layout ``(*K, *dynamic_batch, *sub_batch, *base)``)."""
 
 from ._base import TensorWrapper, align, align_groups, expand_groups, merge_meta
-from .functions import cat, fullify, mean_sub_batch, stack, sum_sub_batch, where
+from .functions import (
+    cat,
+    compose,
+    diff,
+    euler_rodrigues,
+    exp_map,
+    fullify,
+    linspace,
+    logspace,
+    mean,
+    mean_sub_batch,
+    r2_from_sr2,
+    r2_from_wr2,
+    rotate,
+    stack,
+    sum,
+    sum_sub_batch,
+    vec_component,
+    where,
+)
 from .tensors import (
     MRP,
     R2,
@@ -18,6 +37,7 @@ from .tensors import (
     Tensor,
     Vec,
 )
+from .views import BaseView, BatchView, DynamicBatchView, RegionView, SubBatchView
 
 __all__ = [
     "MRP",
@@ -28,21 +48,38 @@ __all__ = [
     "SSR4",
     "TYPES",
     "WR2",
+    "BaseView",
+    "BatchView",
+    "DynamicBatchView",
     "MillerIndex",
     "Quaternion",
+    "RegionView",
     "Rot",
     "Scalar",
+    "SubBatchView",
     "Tensor",
     "TensorWrapper",
     "Vec",
     "align",
     "align_groups",
     "cat",
+    "compose",
+    "diff",
+    "euler_rodrigues",
+    "exp_map",
     "expand_groups",
     "fullify",
+    "linspace",
+    "logspace",
+    "mean",
     "mean_sub_batch",
     "merge_meta",
+    "r2_from_sr2",
+    "r2_from_wr2",
+    "rotate",
     "stack",
+    "sum",
     "sum_sub_batch",
+    "vec_component",
     "where",
 ]

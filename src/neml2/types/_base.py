@@ -92,17 +92,64 @@ class TensorWrapper:
         return tuple(self.data.shape[self.data.dim() - n :])
 
     @property
-    def batch_ndim(self) -> int:
+    def dynamic_batch_ndim(self) -> int:
+        """Number of dynamic (ordinary, broadcasting) batch axes."""
         return self.data.dim() - self.k_ndim - self.sub_batch_ndim - self.base_ndim
 
     @property
+    def dynamic_batch_shape(self) -> tuple[int, ...]:
+        return tuple(self.data.shape[self.k_ndim : self.k_ndim + self.dynamic_batch_ndim])
+
+    @property
+    def batch_ndim(self) -> int:
+        """Number of batch axes: dynamic batch plus sub-batch (everything but K and base)."""
+        return self.data.dim() - self.k_ndim - self.base_ndim
+
+    @property
     def batch_shape(self) -> tuple[int, ...]:
+        """Dynamic batch shape followed by the sub-batch shape."""
         return tuple(self.data.shape[self.k_ndim : self.k_ndim + self.batch_ndim])
 
     @property
     def sub_batch_shape(self) -> tuple[int, ...]:
-        start = self.k_ndim + self.batch_ndim
+        start = self.k_ndim + self.dynamic_batch_ndim
         return tuple(self.data.shape[start : start + self.sub_batch_ndim])
+
+    @property
+    def ndim(self) -> int:
+        return self.data.dim()
+
+    def dim(self) -> int:
+        return self.data.dim()
+
+    # ------------------------------------------------------------ region views
+    @property
+    def dynamic_batch(self) -> Any:
+        """View of the dynamic batch region (ops keep ``sub_batch_ndim``)."""
+        from .views import DynamicBatchView
+
+        return DynamicBatchView(self)
+
+    @property
+    def sub_batch(self) -> Any:
+        """View of the sub-batch region (ops adjust ``sub_batch_ndim``)."""
+        from .views import SubBatchView
+
+        return SubBatchView(self)
+
+    @property
+    def batch(self) -> Any:
+        """View of dynamic batch + sub-batch together: shape, ndim, indexing and ``cat`` only."""
+        from .views import BatchView
+
+        return BatchView(self)
+
+    @property
+    def base(self) -> Any:
+        """View of the base region: read-only but ``transpose`` on square bases (and indexing on Tensor)."""
+        from .views import BaseView
+
+        return BaseView(self)
 
     @property
     def k_shape(self) -> tuple[int, ...]:
@@ -155,14 +202,106 @@ class TensorWrapper:
 
     # ----------------------------------------------------------- constructors
     @classmethod
-    def zeros(cls: type[T], *batch: int, dtype: torch.dtype | None = None, device: Any = None) -> T:
-        shape = _shape_args(batch)
-        return cls(torch.zeros(*shape, *cls.BASE_SHAPE, dtype=dtype or default_dtype(), device=device))
+    def _factory(
+        cls: type[T],
+        make: Any,
+        shape: tuple,
+        sub_batch_shape: Any,
+        dtype: torch.dtype | None,
+        device: Any,
+        requires_grad: bool,
+    ) -> T:
+        """``make(full_shape, dtype=, device=)`` over ``(*shape, *sub_batch_shape, *BASE_SHAPE)``."""
+        sub = tuple(sub_batch_shape)
+        full = _shape_args(shape) + sub + tuple(cls.BASE_SHAPE)
+        data = make(full, dtype=dtype or default_dtype(), device=device)
+        if requires_grad:
+            data.requires_grad_(True)
+        return cls(data, sub_batch_ndim=len(sub))
 
     @classmethod
-    def ones(cls: type[T], *batch: int, dtype: torch.dtype | None = None, device: Any = None) -> T:
-        shape = _shape_args(batch)
-        return cls(torch.ones(*shape, *cls.BASE_SHAPE, dtype=dtype or default_dtype(), device=device))
+    def zeros(
+        cls: type[T],
+        *shape: Any,
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> T:
+        """Zeros over the dynamic batch ``shape`` (float64 by default)."""
+        return cls._factory(torch.zeros, shape, sub_batch_shape, dtype, device, requires_grad)
+
+    @classmethod
+    def ones(
+        cls: type[T],
+        *shape: Any,
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> T:
+        """Ones over the dynamic batch ``shape`` (float64 by default)."""
+        return cls._factory(torch.ones, shape, sub_batch_shape, dtype, device, requires_grad)
+
+    @classmethod
+    def empty(
+        cls: type[T],
+        *shape: Any,
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> T:
+        """Uninitialized storage over the dynamic batch ``shape`` (float64 by default)."""
+        return cls._factory(torch.empty, shape, sub_batch_shape, dtype, device, requires_grad)
+
+    @classmethod
+    def full(
+        cls: type[T],
+        *shape: Any,
+        fill_value: Any = None,
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> T:
+        """``fill_value`` in every storage entry over the dynamic batch ``shape``.
+
+        Written ``full(2, 3, fill_value=0.1)`` or, as ``torch.full``, ``full((2, 3), 0.1)``.
+        """
+        if fill_value is None:
+            if len(shape) == 2 and isinstance(shape[0], (tuple, list, torch.Size)):
+                shape, fill_value = (tuple(shape[0]),), shape[1]
+            else:
+                raise TypeError(
+                    f"{cls.__name__}.full needs a fill value: {cls.__name__}.full(*shape, fill_value=v) "
+                    f"or {cls.__name__}.full((shape), v)"
+                )
+        if isinstance(fill_value, (TensorWrapper, torch.Tensor)):
+            value = as_data(fill_value)
+            out = cls._factory(torch.empty, shape, sub_batch_shape, dtype or value.dtype, device, False)
+            data = value.to(dtype=out.dtype, device=out.device).expand(out.data.shape).clone()
+            return cls(data.requires_grad_(requires_grad), sub_batch_ndim=out.sub_batch_ndim)
+
+        def make(size: tuple, **kw: Any) -> torch.Tensor:
+            return torch.full(size, float(fill_value), **kw)
+
+        return cls._factory(make, shape, sub_batch_shape, dtype, device, requires_grad)
+
+    @classmethod
+    def zeros_like(cls: type[T], other: TensorWrapper) -> T:
+        """Zeros with the shape, layout metadata, dtype and device of ``other``."""
+        return other._new(torch.zeros_like(other.data), cls)
+
+    @classmethod
+    def ones_like(cls: type[T], other: TensorWrapper) -> T:
+        """Ones with the shape, layout metadata, dtype and device of ``other``."""
+        return other._new(torch.ones_like(other.data), cls)
+
+    @classmethod
+    def full_like(cls: type[T], other: TensorWrapper, fill_value: float) -> T:
+        """``fill_value`` everywhere, with the shape, metadata, dtype and device of ``other``."""
+        return other._new(torch.full_like(other.data, float(fill_value)), cls)
 
     @classmethod
     def empty_like(cls: type[T], other: TensorWrapper) -> T:
@@ -183,15 +322,15 @@ class TensorWrapper:
         return self
 
     def batch_expand(self: T, batch_shape: tuple[int, ...]) -> T:
-        """Expand the batch axes to ``batch_shape`` (K / sub-batch / base unchanged)."""
+        """Expand the dynamic batch axes to ``batch_shape`` (K / sub-batch / base unchanged)."""
         head = self.k_shape
-        tail = self.data.shape[self.k_ndim + self.batch_ndim :]
-        pad = (1,) * (len(batch_shape) - self.batch_ndim)
-        data = self.data.reshape(tuple(head) + pad + tuple(self.batch_shape) + tuple(tail))
+        tail = self.data.shape[self.k_ndim + self.dynamic_batch_ndim :]
+        pad = (1,) * (len(batch_shape) - self.dynamic_batch_ndim)
+        data = self.data.reshape(tuple(head) + pad + tuple(self.dynamic_batch_shape) + tuple(tail))
         return self._new(data.expand(tuple(head) + tuple(batch_shape) + tuple(tail)))
 
     def batch_index(self: T, index: Any) -> T:
-        """Index the (single, leading) batch axis, e.g. with a boolean mask of points."""
+        """Index the (single, leading) dynamic batch axis, e.g. with a boolean mask of points."""
         if self.k_ndim:
             return self._new(self.data[(slice(None),) * self.k_ndim + (index,)])
         return self._new(self.data[index])
@@ -268,7 +407,7 @@ def _shape_args(batch: tuple) -> tuple[int, ...]:
 
 
 def _groups(x: TensorWrapper) -> tuple[int, int, int]:
-    return x.k_ndim, x.batch_ndim, x.sub_batch_ndim
+    return x.k_ndim, x.dynamic_batch_ndim, x.sub_batch_ndim
 
 
 def expand_groups(x: TensorWrapper, k: int, b: int, s: int, base: int | None = None) -> torch.Tensor:
@@ -318,7 +457,7 @@ def align_groups(*xs: TensorWrapper) -> tuple[list[torch.Tensor], dict[str, Any]
     ``k + b + s`` axes of the results broadcast against each other.
     """
     k = max(x.k_ndim for x in xs)
-    b = max(x.batch_ndim for x in xs)
+    b = max(x.dynamic_batch_ndim for x in xs)
     s = max(x.sub_batch_ndim for x in xs)
     return [expand_groups(x, k, b, s) for x in xs], merge_meta(*xs)
 

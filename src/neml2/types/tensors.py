@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import torch
 
-from ._base import TensorWrapper, align, align_groups, as_data, default_dtype, stored
+from ._base import TensorWrapper, _shape_args, align, align_groups, as_data, default_dtype, stored
 
 SQRT2 = math.sqrt(2.0)
 # Mandel index (i, j) -> position, and the off-diagonal scale factors.
@@ -83,11 +83,25 @@ def _rotation_matrix(R: Any) -> R2:
 
 
 class Tensor(TensorWrapper):
-    """A general tensor with an explicit number of base dimensions."""
+    """A general tensor whose number of base dimensions is a runtime field.
+
+    ``Tensor(data, base_ndim)`` fixes the base rank; ``Tensor(data, batch_ndim=n)`` fixes the
+    number of batch axes (dynamic + sub-batch) instead and the rest is base.
+    """
 
     __slots__ = ("tensor_base_ndim",)
 
-    def __init__(self, data: Any, base_ndim: int = 0, **meta: Any) -> None:
+    def __init__(self, data: Any, base_ndim: int | None = None, batch_ndim: int | None = None, **meta: Any) -> None:
+        if base_ndim is None:
+            base_ndim = 0
+            if batch_ndim is not None:
+                base_ndim = as_data(data).dim() - meta.get("k_ndim", 0) - batch_ndim
+                if base_ndim < 0 or batch_ndim < meta.get("sub_batch_ndim", 0):
+                    raise ValueError(
+                        f"Tensor: batch_ndim={batch_ndim} does not fit a tensor of shape {tuple(as_data(data).shape)}"
+                    )
+        elif batch_ndim is not None and as_data(data).dim() - meta.get("k_ndim", 0) - base_ndim != batch_ndim:
+            raise ValueError(f"Tensor: base_ndim={base_ndim} and batch_ndim={batch_ndim} disagree")
         self.tensor_base_ndim = base_ndim
         super().__init__(data, **meta)
 
@@ -103,6 +117,90 @@ class Tensor(TensorWrapper):
     def __repr__(self) -> str:
         return super().__repr__()[:-1] + f", base_ndim={self.tensor_base_ndim})"
 
+    @classmethod
+    def _make(
+        cls,
+        make: Any,
+        shape: tuple,
+        batch_shape: Any,
+        base_shape: Any,
+        sub_batch_shape: Any,
+        dtype: torch.dtype | None,
+        device: Any,
+        requires_grad: bool,
+    ) -> Tensor:
+        if batch_shape is not None and shape:
+            raise TypeError("Tensor factories take the batch shape positionally or as batch_shape=, not both")
+        batch = tuple(batch_shape) if batch_shape is not None else _shape_args(shape)
+        sub, base = tuple(sub_batch_shape), tuple(base_shape)
+        data = make(batch + sub + base, dtype=dtype or default_dtype(), device=device)
+        if requires_grad:
+            data.requires_grad_(True)
+        return cls(data, len(base), sub_batch_ndim=len(sub))
+
+    @classmethod
+    def zeros(  # type: ignore[override]
+        cls,
+        *shape: Any,
+        batch_shape: Any = None,
+        base_shape: Any = (),
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> Tensor:
+        """Zeros of ``(*batch_shape, *sub_batch_shape, *base_shape)``."""
+        return cls._make(torch.zeros, shape, batch_shape, base_shape, sub_batch_shape, dtype, device, requires_grad)
+
+    @classmethod
+    def ones(  # type: ignore[override]
+        cls,
+        *shape: Any,
+        batch_shape: Any = None,
+        base_shape: Any = (),
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> Tensor:
+        """Ones of ``(*batch_shape, *sub_batch_shape, *base_shape)``."""
+        return cls._make(torch.ones, shape, batch_shape, base_shape, sub_batch_shape, dtype, device, requires_grad)
+
+    @classmethod
+    def empty(  # type: ignore[override]
+        cls,
+        *shape: Any,
+        batch_shape: Any = None,
+        base_shape: Any = (),
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> Tensor:
+        """Uninitialized storage of ``(*batch_shape, *sub_batch_shape, *base_shape)``."""
+        return cls._make(torch.empty, shape, batch_shape, base_shape, sub_batch_shape, dtype, device, requires_grad)
+
+    @classmethod
+    def full(  # type: ignore[override]
+        cls,
+        *shape: Any,
+        fill_value: Any = None,
+        batch_shape: Any = None,
+        base_shape: Any = (),
+        sub_batch_shape: Any = (),
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        requires_grad: bool = False,
+    ) -> Tensor:
+        """``fill_value`` everywhere in ``(*batch_shape, *sub_batch_shape, *base_shape)``."""
+        if fill_value is None:
+            raise TypeError("Tensor.full needs fill_value=")
+
+        def make(size: tuple, **kw: Any) -> torch.Tensor:
+            return torch.full(size, float(fill_value), **kw)
+
+        return cls._make(make, shape, batch_shape, base_shape, sub_batch_shape, dtype, device, requires_grad)
+
 
 class Scalar(TensorWrapper):
     """A scalar per (batch) point; base shape ``()``."""
@@ -111,12 +209,32 @@ class Scalar(TensorWrapper):
     __slots__ = ()
 
     @classmethod
-    def full(cls, value: Any, *batch: int, dtype: torch.dtype | None = None, device: Any = None) -> Scalar:
-        """``value`` everywhere over ``batch`` (float64 by default)."""
-        if isinstance(value, (torch.Tensor, TensorWrapper)):
-            v = as_data(value, dtype)
-            return cls(v.to(dtype=dtype or v.dtype, device=device).expand(*batch))
-        return cls(torch.full(tuple(batch), float(value), **_opts(dtype, device)))
+    def fill(cls, value: Any, dtype: torch.dtype | None = None, device: Any = None) -> Scalar:
+        """A Scalar holding ``value`` (a number, a sequence or a tensor; float64 by default)."""
+        return cls(_tensors([value], dtype, device)[0])
+
+    @classmethod
+    def arange(
+        cls,
+        start: float,
+        end: float | None = None,
+        step: float = 1.0,
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+    ) -> Scalar:
+        """``torch.arange`` as a Scalar over one dynamic batch axis (float64 by default)."""
+        if end is None:
+            start, end = 0.0, start
+        return cls(torch.arange(start, end, step, **_opts(dtype, device)))
+
+    @classmethod
+    def from_value(
+        cls, value: Any, like: TensorWrapper | None = None, dtype: torch.dtype | None = None, device: Any = None
+    ) -> Scalar:
+        """``value`` as a Scalar with the dtype / device of ``like`` (else float64 / ``device``)."""
+        if like is not None:
+            dtype, device = dtype or like.dtype, device or like.device
+        return cls(as_data(value, dtype).to(dtype=dtype or default_dtype(), device=device))
 
     def _map(self, fn: Any) -> Scalar:
         return self._new(fn(self.data))
@@ -497,8 +615,8 @@ class R4(TensorWrapper):
         return NotImplemented
 
 
-class Rot(TensorWrapper):
-    """A rotation as modified Rodrigues parameters ``r = tan(theta/4) n``."""
+class MRP(TensorWrapper):
+    """A rotation as modified Rodrigues parameters ``r = tan(theta/4) n`` (alias ``Rot``)."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (3,)
     __slots__ = ()
@@ -518,6 +636,68 @@ class Rot(TensorWrapper):
         t = theta if isinstance(theta, Scalar) else Scalar(as_data(theta, n.dtype))
         r = n.normalize() * t._new(torch.tan(t.data / 4.0))
         return r._new(r.data, cls)
+
+    @classmethod
+    def rand(
+        cls,
+        *shape: Any,
+        dtype: torch.dtype | None = None,
+        device: Any = None,
+        generator: torch.Generator | None = None,
+    ) -> Rot:
+        """Rotations uniformly distributed on SO(3) over the dynamic batch ``shape``.
+
+        Unit quaternions uniform on S^3 (Shoemake's construction), taken with ``w >= 0`` so the
+        MRP lies in the unit ball.
+        """
+        batch = _shape_args(shape)
+        opts = _opts(dtype, device)
+        u = torch.rand(*batch, 3, generator=generator, **opts)
+        a, b = torch.sqrt(1 - u[..., 0]), torch.sqrt(u[..., 0])
+        t1, t2 = 2 * math.pi * u[..., 1], 2 * math.pi * u[..., 2]
+        q = torch.stack([a * torch.sin(t1), a * torch.cos(t1), b * torch.sin(t2), b * torch.cos(t2)], -1)
+        return Quaternion(q).to_rot()
+
+    @classmethod
+    def from_matrix(cls, R: Any) -> Rot:
+        """The MRP (in the unit ball) of a rotation matrix, through its quaternion (Shepperd's method)."""
+        R = R if isinstance(R, R2) else R2(R)
+        m = R.data
+        t = m[..., 0, 0] + m[..., 1, 1] + m[..., 2, 2]
+        diag = torch.stack([t, m[..., 0, 0], m[..., 1, 1], m[..., 2, 2]], -1)
+        pick = diag.argmax(-1, keepdim=True)
+        s10, s01 = m[..., 1, 0], m[..., 0, 1]
+        s20, s02 = m[..., 2, 0], m[..., 0, 2]
+        s21, s12 = m[..., 2, 1], m[..., 1, 2]
+        cands = []
+        for i, lead in enumerate(
+            (
+                1 + t,
+                1 + m[..., 0, 0] - m[..., 1, 1] - m[..., 2, 2],
+                1 - m[..., 0, 0] + m[..., 1, 1] - m[..., 2, 2],
+                1 - m[..., 0, 0] - m[..., 1, 1] + m[..., 2, 2],
+            )
+        ):
+            h = 0.5 * torch.sqrt(torch.clamp(lead, min=1e-30))
+            f = 0.25 / h
+            if i == 0:
+                q = [h, (s21 - s12) * f, (s02 - s20) * f, (s10 - s01) * f]
+            elif i == 1:
+                q = [(s21 - s12) * f, h, (s01 + s10) * f, (s02 + s20) * f]
+            elif i == 2:
+                q = [(s02 - s20) * f, (s01 + s10) * f, h, (s12 + s21) * f]
+            else:
+                q = [(s10 - s01) * f, (s02 + s20) * f, (s12 + s21) * f, h]
+            cands.append(torch.stack(q, -1))
+        allq = torch.stack(cands, -2)  # (..., 4 candidates, 4)
+        q = torch.take_along_dim(allq, pick[..., None], dim=-2).squeeze(-2)
+        q = q * torch.where(q[..., :1] < 0, -1.0, 1.0).to(q.dtype)
+        return R._new(q[..., 1:] / (1 + q[..., :1]), cls)
+
+    def to_quaternion(self) -> Quaternion:
+        """The unit quaternion ``((1 - r.r), 2 r) / (1 + r.r)``."""
+        rr = (self.data * self.data).sum(-1, keepdim=True)
+        return self._new(torch.cat([1 - rr, 2 * self.data], -1) / (1 + rr), Quaternion)
 
     def norm_sq(self) -> Scalar:
         return self._new((self.data * self.data).sum(-1), Scalar)
@@ -552,7 +732,7 @@ class Rot(TensorWrapper):
         return self._new(num / den, Rot, **meta)
 
 
-MRP = Rot
+Rot = MRP
 
 
 class Quaternion(TensorWrapper):

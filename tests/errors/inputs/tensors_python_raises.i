@@ -2,7 +2,7 @@
 # get: driver driver
 # block: Tensors/strains
 # option: expr
-# expect: evaluating expression failed: NameError: name 'linspace' is not defined
+# expect: evaluating expression failed: NameError: name 'lnspace' is not defined
 [Tensors]
   [times]
     type = Python
@@ -10,7 +10,7 @@
   []
   [strains]
     type = Python
-    expr = 'SR2(linspace(0, 1, 11))'
+    expr = 'SR2(lnspace(0, 1, 11))'
   []
 []
 [Drivers]

@@ -18,8 +18,8 @@ _X = "__unknowns__"
 
 def _flat(w: TensorWrapper, batch: tuple[int, ...], n: int) -> torch.Tensor:
     """Data with the (broadcast) batch axes expanded and flattened into one axis of size n."""
-    tail = w.data.shape[w.k_ndim + w.batch_ndim :]
-    data = w.batch_expand(batch).data if w.batch_shape != batch else w.data
+    tail = w.data.shape[w.k_ndim + w.dynamic_batch_ndim :]
+    data = w.batch_expand(batch).data if w.dynamic_batch_shape != batch else w.data
     return data.reshape(*w.data.shape[: w.k_ndim], n, *tail)
 
 
@@ -27,7 +27,7 @@ def _has_batched_parameters(model: Model) -> bool:
     for m in model.modules():
         typed = getattr(m, "_typed", {})
         for name in getattr(m, "_static_params", ()):
-            if getattr(m, name).batch_ndim > 0 and name in typed:
+            if getattr(m, name).dynamic_batch_ndim > 0 and name in typed:
                 return True
     return False
 
@@ -132,10 +132,10 @@ class ImplicitUpdate(Model):
     def forward(self, *args: TensorWrapper, v: Any = None) -> Any:
         sys = self.system
         given_w = dict(zip(self.input_spec, args))
-        shapes = [a.batch_shape for a in args]
+        shapes = [a.dynamic_batch_shape for a in args]
         if self.batched_parameters:
             shapes += [
-                getattr(m, k).batch_shape for m in sys.model.modules() for k in getattr(m, "_static_params", ())
+                getattr(m, k).dynamic_batch_shape for m in sys.model.modules() for k in getattr(m, "_static_params", ())
             ]
         batch = tuple(torch.broadcast_shapes(*shapes)) if shapes else ()
         N = math.prod(batch)
