@@ -656,6 +656,7 @@ class MRP(TensorWrapper):
         a, b = torch.sqrt(1 - u[..., 0]), torch.sqrt(u[..., 0])
         t1, t2 = 2 * math.pi * u[..., 1], 2 * math.pi * u[..., 2]
         q = torch.stack([a * torch.sin(t1), a * torch.cos(t1), b * torch.sin(t2), b * torch.cos(t2)], -1)
+        q = q * torch.where(q[..., :1] < 0, -1.0, 1.0).to(q.dtype)
         return Quaternion(q).to_rot()
 
     @classmethod
