@@ -76,3 +76,39 @@ def test_console_script():
     res = subprocess.run([*cmd, "--type", "DenseLU", "--json", "-"], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["DenseLU"]["options"] == {}
+
+
+def test_summary_json_one_entry_per_type(capsys):
+    assert main(["--section", "Drivers", "--summary", "--json", "-"]) == 0
+    cat = json.loads(capsys.readouterr().out)
+    assert list(cat) == sorted(registered("Drivers"))
+    for info in cat.values():
+        assert set(info) == {"section", "module", "doc"} and info["section"] == "Drivers"
+    assert cat["TransientDriver"]["module"] == "neml2.drivers.transient_driver"
+
+
+def test_summary_all_sections_in_order(tmp_path):
+    cat = _json(tmp_path, "--summary")
+    assert set(cat) == set(registered())
+    sections = [info["section"] for info in cat.values()]
+    order = ["Tensors", "Models", "EquationSystems", "Solvers", "Drivers", "Data"]
+    assert sections == sorted(sections, key=order.index)
+    assert all("options" not in info for info in cat.values())
+
+
+def test_summary_text(capsys):
+    assert main(["--summary", "--type", "LinearIsotropicHardening"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "[Models]",
+        "  LinearIsotropicHardening: Isotropic hardening linear in the equivalent plastic strain",
+    ]
+
+
+def test_full_schema_of_one_type(capsys):
+    assert main(["--type", "LinearIsotropicElasticity", "--json", "-"]) == 0
+    cat = json.loads(capsys.readouterr().out)
+    assert list(cat) == ["LinearIsotropicElasticity"]
+    info = cat["LinearIsotropicElasticity"]
+    assert info["section"] == "Models"
+    assert {"coefficients", "coefficient_types", "strain", "stress"} <= set(info["options"])
+    assert info["options"]["stress"]["kind"] == "output var"

@@ -18,7 +18,7 @@ import math
 import os
 import time
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -625,12 +625,16 @@ def compile_file(
     force: bool = False,
     jobs: int | None = None,
     log: Callable[[str], None] | None = None,
+    overrides: Sequence[str] = (),
+    renames: Mapping[str, Mapping[str, str]] | None = None,
 ) -> CompileResult:
     """Compile model ``model`` of ``input_file`` into ``output_dir/model``; reuses the artifacts when
     the content hash (input text, options, torch, neml2 sources) is unchanged.  Without
     ``derivatives`` (``-d OUT:IN`` pairs) only the evaluation segments are compiled (``forward``);
-    with any pair, the derivative segments too (``jvp`` / ``jacobian`` of every pair)."""
-    import neml2
+    with any pair, the derivative segments too (``jvp`` / ``jacobian`` of every pair).
+    ``overrides``: HIT overrides applied to the input file; ``renames``: the boundary renames
+    ``{"inputs" | "outputs" | "parameters": {original: new}}`` (``boundary_aliases``)."""
+    from neml2.cli import read_input
     from neml2.cli.run import cast
 
     if dtype not in DTYPES:
@@ -641,11 +645,13 @@ def compile_file(
     for d in devs:
         if d == "cuda" and not torch.cuda.is_available():
             raise InputError("device 'cuda' is not available (torch.cuda.is_available() is False)")
-    probe = neml2.load_input(input_file).get_model(model)  # options are checked even when cached
+    probe = read_input(str(input_file), overrides).get_model(model)  # options are checked even when cached
     _check_derivatives(probe, derivatives)
-    resolve_parameters(probe, parameters)
+    promoted = resolve_parameters(probe, parameters)
     split_stages(probe)
-    digest = content_hash(text, model, devs, dtype, parameters, bool(derivatives))
+    aliases = check_renames(probe, promoted, renames or {})
+    extra = json.dumps({"overrides": list(overrides), "boundary_aliases": aliases}, sort_keys=True)
+    digest = content_hash(text + "\0" + extra, model, devs, dtype, parameters, bool(derivatives))
     folder = Path(output_dir) / model
     meta_path = folder / "metadata.json"
     with _locked(folder):
@@ -657,7 +663,7 @@ def compile_file(
         timings: dict[str, Any] = {}
         start = time.perf_counter()
         for dev in devs:
-            m = neml2.load_input(input_file).get_model(model)
+            m = read_input(str(input_file), overrides).get_model(model)
             cast(m, torch.device(dev), DTYPES[dtype])
             if log is not None:
                 log(f"compiling model '{model}' of {input_file} for {dev}/{dtype}")
@@ -686,6 +692,8 @@ def compile_file(
             "compile_seconds": timings,
             "compile_wall_s": round(time.perf_counter() - start, 3),
         }
+        if any(aliases.values()):
+            relabel(out, aliases)
         tmp = meta_path.with_name("metadata.json.tmp")
         tmp.write_text(json.dumps(out, indent=2) + "\n")
         os.replace(tmp, meta_path)
@@ -702,3 +710,91 @@ def _check_derivatives(model: nn.Module, derivatives: Sequence[str]) -> None:
             raise InputError(f"derivative '{d}': '{out}' is not an output ({', '.join(model.output_spec)})")
         if inp and inp not in model.input_spec:
             raise InputError(f"derivative '{d}': '{inp}' is not an input ({', '.join(model.input_spec)})")
+
+
+# ------------------------------------------------------------------ boundary renames
+RENAME_KINDS = ("inputs", "outputs", "parameters")
+
+
+def check_renames(
+    model: nn.Module, promoted: Sequence[Promoted], renames: Mapping[str, Mapping[str, str]]
+) -> dict[str, dict[str, str]]:
+    """Validate ``--rename-input/-output/-parameter`` maps: each original is a model input, output
+    or promoted parameter (named as in ``-p`` or by its block path), and the resulting boundary
+    names stay unique.  Returns ``{"inputs", "outputs", "parameters": {original: new}}`` with the
+    parameters keyed by their reported (``-p``) names."""
+    unknown = set(renames) - set(RENAME_KINDS)
+    if unknown:
+        raise InputError(f"unknown rename kind(s) {', '.join(sorted(unknown))}; valid: {', '.join(RENAME_KINDS)}")
+    have = {
+        "inputs": list(model.input_spec),
+        "outputs": list(model.output_spec),
+        "parameters": [p.name for p in promoted],
+    }
+    flag = {"inputs": "--rename-input", "outputs": "--rename-output", "parameters": "--rename-parameter"}
+    out: dict[str, dict[str, str]] = {k: {} for k in RENAME_KINDS}
+    for kind in RENAME_KINDS:
+        for orig, new in (renames.get(kind) or {}).items():
+            if kind == "parameters":
+                match = [p.name for p in promoted if orig in (p.name, p.path)]
+                if not match:
+                    what = ", ".join(have["parameters"]) or "none: promote one with -p NAME"
+                    raise InputError(f"{flag[kind]} {orig}:{new}: '{orig}' is not a promoted parameter ({what})")
+                orig = match[0]
+            elif orig not in have[kind]:
+                raise InputError(
+                    f"{flag[kind]} {orig}:{new}: '{orig}' is not an {kind[:-1]} of the model ({', '.join(have[kind])})"
+                )
+            if not new or any(c.isspace() for c in new):
+                raise InputError(f"{flag[kind]} {orig}:{new}: the new name must be non-empty without spaces")
+            if orig in out[kind]:
+                raise InputError(f"{flag[kind]}: '{orig}' is renamed twice")
+            out[kind][orig] = new
+    # the boundary names: variables share one namespace (the runtime state), parameters another
+    final = {k: [out[k].get(n, n) for n in have[k]] for k in RENAME_KINDS}
+    for label, names in (("variable", final["inputs"] + final["outputs"]), ("parameter", final["parameters"])):
+        seen: set[str] = set()
+        for n in names:
+            if n in seen:
+                raise InputError(f"renaming makes the {label} name '{n}' appear twice at the model's boundary")
+            seen.add(n)
+    return out
+
+
+def _fresh(name: str, taken: set[str]) -> str:
+    k = 1
+    while f"{name}#{k}" in taken:
+        k += 1
+    return f"{name}#{k}"
+
+
+def relabel(meta: dict[str, Any], aliases: Mapping[str, Mapping[str, str]]) -> None:
+    """Apply boundary renames to the metadata in place and record them as ``boundary_aliases``.
+
+    The graphs take their tensors positionally, so the names in the metadata only label the
+    runtime's state: a renamed variable is relabeled wherever the metadata lists it (the values and
+    graphs are untouched), and an internal variable that already carries a new name moves aside to
+    a fresh label.  Promoted parameters keep their ``path``."""
+    var = {**aliases.get("inputs", {}), **aliases.get("outputs", {})}
+    names = set(meta["variables"])
+    new_names = set(var.values())
+    for n in sorted(names):
+        if n in new_names and n not in var:  # an internal variable in the way of a new name
+            var[n] = _fresh(n, names | new_names)
+            names.add(var[n])
+
+    def r(n: str) -> str:
+        return var.get(n, n)
+
+    for key in ("inputs", "outputs"):
+        for v in meta[key]:
+            v["name"] = r(v["name"])
+    meta["variables"] = {r(n): v for n, v in meta["variables"].items()}
+    for st in meta["stages"]:
+        for key in ("inputs", "outputs", "given", "unknowns", "predictor_inputs"):
+            if key in st:
+                st[key] = [r(n) for n in st[key]]
+    pmap = aliases.get("parameters", {})
+    for p in meta["parameters"]:
+        p["name"] = pmap.get(p["name"], p["name"])
+    meta["boundary_aliases"] = {k: dict(aliases.get(k, {})) for k in RENAME_KINDS}

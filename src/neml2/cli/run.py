@@ -1,13 +1,13 @@
 """neml2-run: run a driver of an input file.
 
-``neml2-run INPUT DRIVER [--device DEV] [--dtype float64|float32] [OVERRIDE ...]``, where an
-override is a HIT assignment such as ``Models/elasticity/coefficients='210e3 0.3'``.
+``neml2-run [--load PATH ...] INPUT DRIVER [--device DEV] [--dtype float64|float32] [OVERRIDE ...]``,
+where an override is a HIT assignment such as ``Models/elasticity/E:=210000`` or ``nbatch=64``.
+Silent on success (exit 0): drivers print their own progress, ``NEML2_LOGS`` the library's.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from neml2.cli import EXIT_INPUT, error
+from neml2.cli import EXIT_INPUT, add_load_argument, error, load_extensions, read_input
 from neml2.errors import ConvergenceError, InputError
 from neml2.types import TensorWrapper
 
@@ -26,7 +26,8 @@ _MODULE_KEYS = set(vars(nn.Module()))
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=PROG, description="Run a driver of a neml2 input file.")
+    p = argparse.ArgumentParser(prog=PROG, description="Run a driver of a neml2 input file (silent on success).")
+    add_load_argument(p)
     p.add_argument("input", help="the input file (.i)")
     p.add_argument("driver", help="the name of the [Drivers] block to run")
     p.add_argument("--device", default=None, help="torch device, e.g. cpu or cuda:0 (default: torch's default)")
@@ -35,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
         "overrides",
         nargs="*",
         metavar="OVERRIDE",
-        help="HIT assignments applied after parsing, e.g. Models/elasticity/coefficients='210e3 0.3'",
+        help="HIT overrides applied after parsing, e.g. Models/elasticity/E:=210000 or nbatch=64",
     )
     return p
 
@@ -100,9 +101,9 @@ def _cast_tensor(t: torch.Tensor, device: torch.device | None, dtype: torch.dtyp
 
 def _prepare(args: argparse.Namespace) -> Any:
     """Load the input file under the requested device / dtype and build the driver."""
-    import neml2
     from neml2 import settings
 
+    load_extensions(args.load)
     device = _device(args.device) if args.device else None
     dtype = DTYPES[args.dtype] if args.dtype else None
     if device is not None:
@@ -110,7 +111,7 @@ def _prepare(args: argparse.Namespace) -> Any:
     if dtype is not None:
         torch.set_default_dtype(dtype)
         settings.set_default_dtype(dtype)
-    factory = neml2.load_input(args.input, overrides=args.overrides)
+    factory = read_input(args.input, args.overrides)
     if dtype is not None:  # the command line wins over [Settings]
         settings.set_default_dtype(dtype)
     driver = factory.get_driver(args.driver)
@@ -142,9 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     with _defaults_restored():
         try:
             driver = _prepare(args)
-            start = time.perf_counter()
             ok = driver.run()
-            wall = time.perf_counter() - start
         except (InputError, ConvergenceError) as e:
             error(PROG, str(e))
             return EXIT_INPUT
@@ -154,15 +153,6 @@ def main(argv: list[str] | None = None) -> int:
     if ok is False:
         error(PROG, f"driver '{args.driver}' reported failure")
         return 1
-    parts = [f"driver '{args.driver}' ({type(driver).__name__}) finished"]
-    n_steps = getattr(driver, "n_steps", None)
-    if n_steps:
-        parts.append(f"{n_steps - 1} steps")
-    parts.append(f"wall time {wall:.3f} s")
-    print(", ".join(parts))
-    save_as = getattr(driver, "options", {}).get("save_as")
-    if save_as:
-        print(f"results saved to {save_as}")
     return 0
 
 

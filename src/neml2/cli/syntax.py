@@ -1,8 +1,10 @@
 """neml2-syntax: the registered input-file types and their options.
 
-``neml2-syntax [--json FILE] [--section S] [--type T]``: text on stdout by default; ``--json FILE``
-writes ``{type: {"section", "module", "doc", "options": {name: {kind, type, default, required, ...}}}}``
-(``-`` for stdout). Hidden fields (derived variables such as ``x~1``) are not listed.
+``neml2-syntax [--load PATH ...] [--summary] [--json FILE] [--section S] [--type T]``: text on stdout
+by default; ``--json FILE`` writes ``{type: {"section", "module", "doc", "options": {name: {kind,
+type, default, required, ...}}}}`` (``-`` for stdout). ``--summary`` drops the option schema: one
+``{"section", "module", "doc"}`` entry per type (text: one line per type). Hidden fields (derived
+variables such as ``x~1``) are not listed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import json
 import sys
 from typing import Any
 
-from neml2.cli import EXIT_INPUT, error
+from neml2.cli import EXIT_INPUT, add_load_argument, error, load_extensions
+from neml2.errors import InputError
 from neml2.factory import SECTIONS, registered
 from neml2.schema import REQUIRED, Field, HitSchema, suggest
 
@@ -29,6 +32,8 @@ KINDS = {
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=PROG, description="List the registered input-file types and their options.")
+    add_load_argument(p)
+    p.add_argument("--summary", action="store_true", help="one entry per type, without the option schema")
     p.add_argument("--json", metavar="FILE", help="write JSON to FILE ('-': stdout) instead of text")
     p.add_argument("--section", metavar="S", help=f"only types of this section ({', '.join(SECTIONS)})")
     p.add_argument("--type", metavar="T", help="only this type")
@@ -77,8 +82,11 @@ def describe_type(cls: type) -> dict[str, Any]:
     }
 
 
-def catalog(section: str | None = None, type_name: str | None = None) -> dict[str, dict[str, Any]]:
-    """The described types, sorted by section then name; raises KeyError naming a bad filter."""
+def catalog(
+    section: str | None = None, type_name: str | None = None, summary: bool = False
+) -> dict[str, dict[str, Any]]:
+    """The described types, sorted by section then name (``summary``: without their options); raises
+    KeyError naming a bad filter."""
     if section is not None and section not in SECTIONS:
         raise KeyError(f"unknown section '{section}'{suggest(section, SECTIONS)}; sections: {', '.join(SECTIONS)}")
     types = registered(section)
@@ -89,7 +97,11 @@ def catalog(section: str | None = None, type_name: str | None = None) -> dict[st
         types = {type_name: types[type_name]}
     order = {s: i for i, s in enumerate(SECTIONS)}
     names = sorted(types, key=lambda n: (order.get(getattr(types[n], "SECTION", ""), len(order)), n))
-    return {n: describe_type(types[n]) for n in names}
+    described = {n: describe_type(types[n]) for n in names}
+    if summary:
+        for info in described.values():
+            del info["options"]
+    return described
 
 
 def _default_text(d: dict[str, Any]) -> str:
@@ -111,6 +123,8 @@ def text(cat: dict[str, dict[str, Any]]) -> str:
             lines += ["", f"[{section}]"] if lines else [f"[{section}]"]
         doc = info["doc"].split(". ")[0].split("; ")[0].rstrip(".")
         lines.append(f"  {name}" + (f": {doc}" if doc else ""))
+        if "options" not in info:  # --summary
+            continue
         if not info["options"]:
             lines.append("      (no options)")
         for opt, d in info["options"].items():
@@ -123,9 +137,13 @@ def text(cat: dict[str, dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        cat = catalog(args.section, args.type)
+        load_extensions(args.load)
+        cat = catalog(args.section, args.type, summary=args.summary)
     except KeyError as e:
         error(PROG, e.args[0])
+        return EXIT_INPUT
+    except InputError as e:
+        error(PROG, str(e))
         return EXIT_INPUT
     if args.json:
         payload = json.dumps(cat, indent=2)
