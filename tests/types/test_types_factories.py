@@ -7,7 +7,21 @@ import numpy as np
 import pytest
 import torch
 
-from neml2.types import MRP, R2, SR2, SSR4, WR2, MillerIndex, Quaternion, Rot, Scalar, Tensor, Vec
+from neml2.types import (
+    MRP,
+    R2,
+    SR2,
+    SSR4,
+    WR2,
+    MillerIndex,
+    PrimitiveTensor,
+    Quaternion,
+    Rot,
+    Scalar,
+    Tensor,
+    TensorWrapper,
+    Vec,
+)
 
 PRIMITIVES = [Scalar, Vec, MRP, MillerIndex, Quaternion, R2, WR2, SR2, SSR4]
 
@@ -30,6 +44,11 @@ def test_factories_pad_the_base_shape(cls):
     assert s.dynamic_batch_shape == (2,) and s.sub_batch_shape == (12,)
     assert cls.ones(2, dtype=torch.float32).dtype == torch.float32
     assert cls.zeros(1, requires_grad=True).requires_grad
+
+
+def test_class_hierarchy():
+    assert all(issubclass(cls, PrimitiveTensor) for cls in PRIMITIVES)
+    assert issubclass(Tensor, TensorWrapper) and not issubclass(Tensor, PrimitiveTensor)
 
 
 def test_full_requires_a_value():

@@ -82,6 +82,13 @@ def _rotation_matrix(R: Any) -> R2:
     raise TypeError(f"expected an R2, Rot or Quaternion, got {type(R).__name__}")
 
 
+class PrimitiveTensor(TensorWrapper):
+    """Base of the fixed-base-shape types (Scalar, Vec, R2, SR2, ...): the base shape and its
+    packing convention are class invariants (``BASE_SHAPE``), unlike the dynamic-base Tensor."""
+
+    __slots__ = ()
+
+
 class Tensor(TensorWrapper):
     """A general tensor whose number of base dimensions is a runtime field.
 
@@ -202,7 +209,7 @@ class Tensor(TensorWrapper):
         return cls._make(make, shape, batch_shape, base_shape, sub_batch_shape, dtype, device, requires_grad)
 
 
-class Scalar(TensorWrapper):
+class Scalar(PrimitiveTensor):
     """A scalar per (batch) point; base shape ``()``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = ()
@@ -278,7 +285,7 @@ class Scalar(TensorWrapper):
         return self.data.item()
 
 
-class Vec(TensorWrapper):
+class Vec(PrimitiveTensor):
     """A 3-vector."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (3,)
@@ -326,7 +333,7 @@ class MillerIndex(Vec):
         return super().normalize()
 
 
-class R2(TensorWrapper):
+class R2(PrimitiveTensor):
     """A full second order tensor, ``(3, 3)``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (3, 3)
@@ -394,7 +401,7 @@ class R2(TensorWrapper):
         return NotImplemented
 
 
-class SR2(TensorWrapper):
+class SR2(PrimitiveTensor):
     """A symmetric second order tensor in Mandel notation, ``(6,)``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (6,)
@@ -476,7 +483,7 @@ class SR2(TensorWrapper):
         return SR2.from_full(Q @ self.to_full() @ Q.transpose())
 
 
-class WR2(TensorWrapper):
+class WR2(PrimitiveTensor):
     """A skew-symmetric second order tensor stored as its axial vector ``(3,)``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (3,)
@@ -518,7 +525,7 @@ class WR2(TensorWrapper):
         return self._new(w * factor, Rot)
 
 
-class SSR4(TensorWrapper):
+class SSR4(PrimitiveTensor):
     """A fourth order tensor with minor symmetries in Mandel notation, ``(6, 6)``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (6, 6)
@@ -591,7 +598,7 @@ class SSR4(TensorWrapper):
         return NotImplemented
 
 
-class R4(TensorWrapper):
+class R4(PrimitiveTensor):
     """A full fourth order tensor, ``(3, 3, 3, 3)``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (3, 3, 3, 3)
@@ -615,7 +622,7 @@ class R4(TensorWrapper):
         return NotImplemented
 
 
-class MRP(TensorWrapper):
+class MRP(PrimitiveTensor):
     """A rotation as modified Rodrigues parameters ``r = tan(theta/4) n`` (alias ``Rot``)."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (3,)
@@ -736,7 +743,7 @@ class MRP(TensorWrapper):
 Rot = MRP
 
 
-class Quaternion(TensorWrapper):
+class Quaternion(PrimitiveTensor):
     """A unit quaternion ``(w, x, y, z) = (cos(theta/2), sin(theta/2) n)``."""
 
     BASE_SHAPE: ClassVar[tuple[int, ...]] = (4,)
