@@ -334,3 +334,66 @@ def where(cond: Any, a: Any, b: Any) -> Any:
     cls = type(a) if a.base_ndim >= b.base_ndim else type(b)
     meta = merge_meta(cw, a, b)
     return ref._new(torch.where(dc, da, db), cls, tensor_base_ndim=base, **meta)
+
+
+# ---------------------------------------------------------------- AOTI-safe saved-output ops
+def _input_recompute(name: str, op: Any, dop: Any) -> type[torch.autograd.Function]:
+    """An autograd.Function for ``op`` that saves its input (not its output) and recomputes the
+    derivative ``dop(x)`` from it.  Reverse-mode graphs through ops whose stock backward saves the
+    output (exp, sqrt, tanh, reciprocal) do not lower through AOTInductor; these do."""
+
+    def forward(x: torch.Tensor) -> torch.Tensor:
+        return op(x)
+
+    def setup_context(ctx: Any, inputs: tuple, output: torch.Tensor) -> None:
+        ctx.save_for_backward(inputs[0])
+        ctx.save_for_forward(inputs[0])
+
+    def backward(ctx: Any, grad: torch.Tensor) -> torch.Tensor:
+        (x,) = ctx.saved_tensors
+        return grad * dop(x)
+
+    def jvp(ctx: Any, tangent: torch.Tensor) -> torch.Tensor:
+        (x,) = ctx.saved_tensors
+        return tangent * dop(x)
+
+    body = {
+        "forward": staticmethod(forward),
+        "setup_context": staticmethod(setup_context),
+        "backward": staticmethod(backward),
+        "jvp": staticmethod(jvp),
+    }
+    return type(name, (torch.autograd.Function,), body)
+
+
+_ExpAD = _input_recompute("_ExpAD", torch.exp, torch.exp)
+_SqrtAD = _input_recompute("_SqrtAD", torch.sqrt, lambda x: 0.5 / torch.sqrt(x))
+_TanhAD = _input_recompute("_TanhAD", torch.tanh, lambda x: 1 - torch.tanh(x) ** 2)
+_ReciprocalAD = _input_recompute("_ReciprocalAD", torch.reciprocal, lambda x: -1 / (x * x))
+
+
+def _apply_ad(fn: type[torch.autograd.Function], plain: Any, x: Any) -> Any:
+    """``fn`` on the AD path (input needs grad), the plain instruction on the value path."""
+    data = x.data if isinstance(x, TensorWrapper) else torch.as_tensor(x)
+    out = fn.apply(data) if data.requires_grad and torch.is_grad_enabled() else plain(data)
+    return x._new(out) if isinstance(x, TensorWrapper) else out
+
+
+def exp_ad(x: Any) -> Any:
+    """``exp(x)`` whose backward recomputes ``exp`` from the input (lowers through AOTInductor)."""
+    return _apply_ad(_ExpAD, torch.exp, x)
+
+
+def sqrt_ad(x: Any) -> Any:
+    """``sqrt(x)`` whose backward recomputes ``1 / (2 sqrt(x))`` from the input."""
+    return _apply_ad(_SqrtAD, torch.sqrt, x)
+
+
+def tanh_ad(x: Any) -> Any:
+    """``tanh(x)`` whose backward recomputes ``1 - tanh(x)^2`` from the input."""
+    return _apply_ad(_TanhAD, torch.tanh, x)
+
+
+def reciprocal_ad(x: Any) -> Any:
+    """``1 / x`` whose backward recomputes ``-1 / x^2`` from the input."""
+    return _apply_ad(_ReciprocalAD, torch.reciprocal, x)
