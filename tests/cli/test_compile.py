@@ -227,3 +227,11 @@ def test_model_or_driver_required_without_interactive(capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit) as e:
         main([str(ELASTIC)])
     assert e.value.code == 2 and "--model --driver is required" in capsys.readouterr().err
+
+
+def test_overrides_after_list_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An override after -d / -p is still an override (here a misspelled option, so nothing compiles)."""
+    argv = [str(ELASTIC), "--model", "elasticity", "--output-dir", str(tmp_path), "-p", "E", "-d", ":"]
+    assert main([*argv, "Models/elasticity/coefficents:=1"]) == 2
+    err = capsys.readouterr().err
+    assert "[Models/elasticity]" in err and "coefficents" in err and "OUT:IN" not in err

@@ -86,6 +86,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _reclaim_overrides(args: argparse.Namespace) -> None:
+    """Trailing HIT overrides swallowed by a list option (``-d : Models/m/E:=1``) go back to the
+    overrides: no device, parameter name or derivative pair contains ``=``."""
+    for attr in ("device", "parameter", "derivative"):
+        values = getattr(args, attr)
+        if values:
+            setattr(args, attr, [v for v in values if "=" not in v])
+            args.overrides += [v for v in values if "=" in v]
+
+
 def parse_renames(args: argparse.Namespace) -> dict[str, dict[str, str]]:
     """``--rename-*`` ``ORIG:NEW`` tokens -> ``{"inputs" | "outputs" | "parameters": {orig: new}}``."""
     out: dict[str, dict[str, str]] = {}
@@ -207,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = parser()
     args = p.parse_intermixed_args(argv)
+    _reclaim_overrides(args)
     if not (args.model or args.driver or args.interactive):
         p.error("one of the arguments --model --driver is required (or -i to choose)")
     try:
