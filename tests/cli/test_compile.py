@@ -156,6 +156,10 @@ def test_relabel_moves_internal_names_aside() -> None:
 
 
 # ------------------------------------------------------------------------------ interactive
+class Script(list):
+    """Successive answers to a question asked several times."""
+
+
 class _Q:
     """A question whose answer is scripted."""
 
@@ -163,7 +167,10 @@ class _Q:
         default = kw.get("default")
         if kind == "checkbox":  # what questionary returns: the checked choices
             default = [c.title for c in kw["choices"] if c.checked]
-        self.answer = answers.get(message, default)
+        answer = answers.get(message, default)
+        self.answer = answer
+        if isinstance(answer, Script):  # one answer per time the question is asked
+            self.answer = answer.pop(0)
         log.append((kind, message, kw))
 
     def ask(self) -> Any:
@@ -235,3 +242,15 @@ def test_overrides_after_list_options(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main([*argv, "Models/elasticity/coefficents:=1"]) == 2
     err = capsys.readouterr().err
     assert "[Models/elasticity]" in err and "coefficents" in err and "OUT:IN" not in err
+
+
+def test_interactive_edit_asks_again(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    answers = {
+        "Output folder:": Script(["first", "second"]),
+        "Review:": Script(["edit the answers", "copy: print the command and exit"]),
+    }
+    monkeypatch.setitem(sys.modules, "questionary", _fake_questionary(answers, []))
+    assert main(["-i", str(ELASTIC), "-d", "stress:strain"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[-1] == f"neml2-compile {ELASTIC} --model elasticity --output-dir second -d stress:strain"
+    assert any("--output-dir first" in line for line in out[:-1])

@@ -81,7 +81,7 @@ def parser() -> argparse.ArgumentParser:
         "overrides",
         nargs="*",
         metavar="OVERRIDE",
-        help="HIT overrides applied after parsing, e.g. Models/elasticity/E:=210000",
+        help="HIT overrides applied after parsing, e.g. Models/elasticity/coefficients:='210e3 0.3'",
     )
     return p
 

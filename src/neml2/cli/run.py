@@ -1,7 +1,7 @@
 """neml2-run: run a driver of an input file.
 
 ``neml2-run [--load PATH ...] INPUT DRIVER [--device DEV] [--dtype float64|float32] [OVERRIDE ...]``,
-where an override is a HIT assignment such as ``Models/elasticity/E:=210000`` or ``nbatch=64``.
+where an override is a HIT assignment such as ``Drivers/driver/save_as:=other.pt`` or ``nbatch=64``.
 Silent on success (exit 0): drivers print their own progress, ``NEML2_LOGS`` the library's.
 """
 
@@ -36,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
         "overrides",
         nargs="*",
         metavar="OVERRIDE",
-        help="HIT overrides applied after parsing, e.g. Models/elasticity/E:=210000 or nbatch=64",
+        help="HIT overrides applied after parsing, e.g. Drivers/driver/save_as:=other.pt or nbatch=64",
     )
     return p
 
