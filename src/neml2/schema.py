@@ -9,11 +9,17 @@ A type declares ``hit = HitSchema({...})`` mapping option names to fields:
 - ``parameter(type, default)``: a model parameter (literal, [Tensors] name, or a
   variable / another model's output when ``nonlinear``).
 - ``buffer(type, default)``: a constant tensor (literal or [Tensors] name).
+
+``check=`` on an option or parameter validates a value written as a literal in an input file
+(never one set from Python, e.g. during calibration): it gets the option's text and the texts
+of the block's other options and returns what is wrong, or None. ``positive``,
+``non_negative`` and ``isotropic_elastic_constants`` are such checks.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +36,9 @@ class _Required:
 REQUIRED: Any = _Required()
 OPTIONAL: Any = None
 
+#: (option text, texts of the block's options) -> what is wrong, or None
+Check = Callable[[str, dict[str, str]], "str | None"]
+
 
 @dataclass
 class Field:
@@ -43,6 +52,7 @@ class Field:
     nonlinear: bool = True
     choices: tuple[str, ...] | None = None
     hidden: bool = False  # derived variable (e.g. ``{variable}~1``), not settable from HIT
+    check: Check | None = None  # validates input-file literals
     name: str = field(default="")
 
     @property
@@ -56,8 +66,15 @@ class Field:
         return getattr(t, "__name__", str(t))
 
 
-def option(type_: Any, default: Any = REQUIRED, doc: str = "", choices: tuple[str, ...] | None = None) -> Field:
-    return Field("option", type_, default, doc, choices=choices)
+def option(
+    type_: Any,
+    default: Any = REQUIRED,
+    doc: str = "",
+    choices: tuple[str, ...] | None = None,
+    *,
+    check: Check | None = None,
+) -> Field:
+    return Field("option", type_, default, doc, choices=choices, check=check)
 
 
 def input(  # noqa: A001
@@ -85,9 +102,15 @@ def output(
 
 
 def parameter(
-    type_: Any, default: Any = REQUIRED, *, nonlinear: bool = True, multi: bool = False, doc: str = ""
+    type_: Any,
+    default: Any = REQUIRED,
+    *,
+    nonlinear: bool = True,
+    multi: bool = False,
+    doc: str = "",
+    check: Check | None = None,
 ) -> Field:
-    return Field("parameter", type_, default, doc, nonlinear=nonlinear, multi=multi)
+    return Field("parameter", type_, default, doc, nonlinear=nonlinear, multi=multi, check=check)
 
 
 def buffer(type_: Any, default: Any = REQUIRED, doc: str = "") -> Field:
@@ -124,6 +147,12 @@ class HitSchema:
                     **{**where, "line": child.line()},
                 )
             values[key] = _node_value(child, self.fields[key], {**where, "line": child.line()})
+        for child in node.children(nmhit.NodeType.Field):
+            f = self.fields.get(child.path())
+            if f is not None and f.check is not None:
+                problem = f.check(values[f.name], values)
+                if problem:
+                    raise InputError(problem, option=f.name, **{**where, "line": child.line()})
         return values
 
     def resolve(self, values: dict[str, Any], where: dict[str, Any]) -> dict[str, Any]:
@@ -225,3 +254,54 @@ def coerce(f: Field, value: Any, where: dict[str, Any]) -> Any:
             msg = f"expected {_A.get(f.type_name(), 'a ' + f.type_name())}, got {value!r}"
         raise InputError(msg, **where) from None
     return value
+
+
+# ------------------------------------------------------- checks of input-file literals
+def literal_numbers(text: str) -> list[float] | None:
+    """The numbers of a literal value (``'1e5'``, ``'1 2 3'``), or None when it is not one
+    (a [Tensors] name or a variable)."""
+    try:
+        return [float(tok) for tok in str(text).split()] or None
+    except ValueError:
+        return None
+
+
+def _bounded(what: str, ok: Callable[[float], bool], rule: str) -> Check:
+    def check(text: str, _block: dict[str, str]) -> str | None:
+        bad = [x for x in literal_numbers(text) or [] if not ok(x)]
+        return f"{what} must be {rule}, got {bad[0]:g}" if bad else None
+
+    return check
+
+
+def positive(what: str) -> Check:
+    """A check that the literal (each of its numbers) is > 0."""
+    return _bounded(what, lambda x: x > 0, "positive")
+
+
+def non_negative(what: str) -> Check:
+    """A check that the literal (each of its numbers) is >= 0."""
+    return _bounded(what, lambda x: x >= 0, "non-negative")
+
+
+_ELASTIC_BOUNDS: dict[str, tuple[str, Callable[[float], bool], str]] = {
+    "YOUNGS_MODULUS": ("Young's modulus", lambda x: x > 0, "be positive"),
+    "SHEAR_MODULUS": ("shear modulus", lambda x: x > 0, "be positive"),
+    "BULK_MODULUS": ("bulk modulus", lambda x: x > 0, "be positive"),
+    "POISSONS_RATIO": ("Poisson's ratio", lambda x: -1 < x < 0.5, "lie in (-1, 0.5)"),
+}
+
+
+def isotropic_elastic_constants(text: str, block: dict[str, str]) -> str | None:
+    """``coefficients`` read by ``coefficient_types``: a non-positive Young's, shear or bulk
+    modulus or a Poisson's ratio outside (-1, 0.5) is inadmissible."""
+    types = str(block.get("coefficient_types", "")).split()
+    for tok, kind in zip(str(text).split(), types):
+        value = literal_numbers(tok)
+        bound = _ELASTIC_BOUNDS.get(kind.upper())
+        if value is None or bound is None:
+            continue
+        what, ok, rule = bound
+        if not ok(value[0]):
+            return f"{what} must {rule}, got {value[0]:g}"
+    return None

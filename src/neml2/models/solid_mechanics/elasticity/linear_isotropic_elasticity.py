@@ -8,7 +8,7 @@ from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.models.solid_mechanics.elasticity.isotropic_coefficients import IsotropicCoefficients
-from neml2.schema import HitSchema, input, option, output
+from neml2.schema import HitSchema, input, isotropic_elastic_constants, option, output
 from neml2.types import SR2
 
 
@@ -21,7 +21,7 @@ class LinearIsotropicElasticity(IsotropicCoefficients, Model):
         stress=output(SR2),
         compliance=option(bool, False),
         rate_form=option(bool, False),
-        coefficients=option("list"),
+        coefficients=option("list", check=isotropic_elastic_constants),
         coefficient_types=option("list"),
     )
 

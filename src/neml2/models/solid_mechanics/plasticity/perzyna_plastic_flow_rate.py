@@ -7,7 +7,7 @@ from typing import Any
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local
 from neml2.models.model import Model
-from neml2.schema import HitSchema, input, output, parameter
+from neml2.schema import HitSchema, input, output, parameter, positive
 from neml2.types import Scalar
 
 
@@ -18,7 +18,7 @@ class PerzynaPlasticFlowRate(Model):
     hit = HitSchema(
         yield_function=input(Scalar),
         flow_rate=output(Scalar),
-        reference_stress=parameter(Scalar),
+        reference_stress=parameter(Scalar, check=positive("reference stress")),
         exponent=parameter(Scalar),
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local
 from neml2.models.model import Model
-from neml2.schema import HitSchema, input, output, parameter
+from neml2.schema import HitSchema, input, non_negative, output, parameter
 from neml2.types import Scalar
 
 C = math.sqrt(2.0 / 3.0)
@@ -23,7 +23,7 @@ class YieldFunction(Model):
         effective_stress=input(Scalar),
         isotropic_hardening=input(Scalar, optional=True),
         yield_function=output(Scalar),
-        yield_stress=parameter(Scalar),
+        yield_stress=parameter(Scalar, check=non_negative("yield stress")),
     )
 
     def forward(self, s: Scalar, *rest: Any) -> Local:
