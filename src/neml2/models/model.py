@@ -40,7 +40,8 @@ from neml2.schema import Field, HitSchema
 from neml2.types import TensorWrapper
 from neml2.types.tensors import TYPES, Tensor
 
-_VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(~[0-9]+)?$")
+# variable names: identifiers joined by "/" (forces/T, state/internal/O), optionally a lag ~k
+_VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(/[A-Za-z_][A-Za-z0-9_]*)*(~[0-9]+)?$")
 _PASSTHROUGH = object()
 
 
