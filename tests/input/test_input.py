@@ -289,3 +289,29 @@ def test_spec_inputs_load(tmp_path: Path) -> None:
     assert not bad, "\n".join(bad)
     assert unknown <= EXPECTED_UNKNOWN
     assert len(SPEC_INPUTS) >= 30
+
+
+def test_slash_variable_names_in_a_driver() -> None:
+    text = (FILES / "slash_driver.i").read_text() + (FILES / "slash_names.i").read_text()
+    driver = neml2.load_string(text).get_driver("driver")
+    assert driver.run()
+    res = driver.result()
+    assert {"input.2.forces/T", "input.2.state/internal/Ee", "output.2.state/internal/O"} <= set(res)
+    _, mu = _lame(1e5, 0.3)
+    # uniaxial strain 0.01: von Mises stress = 2 mu 0.01
+    torch.testing.assert_close(res["output.2.state/internal/O"], torch.tensor([2 * 2 * mu * 0.01 + 15.0]).double())
+
+
+def test_slash_variable_names_implicit() -> None:
+    m = neml2.load_model(FILES / "slash_implicit.i", "return_map")
+    assert set(m.input_spec) == {"forces/f", "t", "t~1", "state/x~1"} and set(m.output_spec) == {"state/x"}
+    values = {"forces/f": 2.0, "t": 1.0, "t~1": 0.0, "state/x~1": 1.0}
+    args = {n: Scalar(torch.tensor(v, dtype=torch.float64, requires_grad=True)) for n, v in values.items()}
+    ordered = [args[n] for n in m.input_spec]
+    x = m(*ordered)
+    torch.testing.assert_close(x.data, torch.tensor(1.5, dtype=torch.float64))  # (x~1 + f dt) / (1 + dt)
+    (grad,) = torch.autograd.grad(x.data, args["forces/f"].data)
+    torch.testing.assert_close(grad, torch.tensor(0.5, dtype=torch.float64))
+    seed = Scalar(torch.ones(1, dtype=torch.float64), k_ndim=1)
+    _, v = m(*ordered, v={"forces/f": {"forces/f": seed}})
+    torch.testing.assert_close(v["state/x"]["forces/f"].data, torch.tensor([0.5], dtype=torch.float64))
