@@ -119,11 +119,11 @@ def test_python_expressions() -> None:
     f = neml2.load_input(FILES / "python_expr.i")
     torch.testing.assert_close(f.get_tensor("a").data, torch.ones(3, dtype=torch.float64))
     torch.testing.assert_close(f.get_tensor("b").data, torch.full((3,), 2.0, dtype=torch.float64))
-    # np.arange(3) + 2 (loop) + b
+    # np.arange(3) + 2 (loop) + b; d = 3 c + b from a function that sees b by bare name
     torch.testing.assert_close(f.get_tensor("c").data, torch.tensor([4.0, 5.0, 6.0], dtype=torch.float64))
-    torch.testing.assert_close(f.get_tensor("d").data, torch.tensor([12.0, 15.0, 18.0], dtype=torch.float64))
+    torch.testing.assert_close(f.get_tensor("d").data, torch.tensor([14.0, 17.0, 20.0], dtype=torch.float64))
     f = neml2.load_input(FILES / "python_expr.i", additional_args=("n=2",))
-    torch.testing.assert_close(f.get_tensor("d").data, torch.tensor([12.0, 15.0], dtype=torch.float64))
+    torch.testing.assert_close(f.get_tensor("d").data, torch.tensor([14.0, 17.0], dtype=torch.float64))
 
 
 def test_python_namespace_has_every_public_type_name() -> None:

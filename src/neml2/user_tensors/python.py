@@ -33,15 +33,19 @@ def source(expr: str) -> str:
 
 
 def evaluate(expr: str, glb: dict[str, Any], scope: dict[str, Any]) -> Any:
-    """The value of ``expr``: an expression, else a block executed in ``scope`` that assigns ``result``."""
+    """The value of ``expr``: an expression, else a block executed in ``scope`` that assigns ``result``.
+
+    ``scope`` (which resolves other [Tensors] entries by bare name) holds the names of ``glb`` and
+    serves as the globals, so functions defined in a block see them too."""
     code = source(expr)
+    scope.update(glb)
     try:
         compiled = compile(code, "<expr>", "eval")
     except SyntaxError:
         compiled = None
     if compiled is not None:
-        return eval(compiled, glb, scope)
-    exec(compile(code, "<expr>", "exec"), glb, scope)
+        return eval(compiled, scope)
+    exec(compile(code, "<expr>", "exec"), scope)
     if "result" not in scope:
         raise InputError("a statement block must assign 'result'", option="expr")
     return scope["result"]

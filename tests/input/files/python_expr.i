@@ -22,7 +22,7 @@ n = 3
   [d]
     type = Python
     expr = """def f(t):
-                  return t * 3
+                  return t * 3 + b
               result = f(c)"""
   []
 []
