@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -13,6 +14,7 @@ from neml2.schema import HitSchema, option, suggest
 from neml2.types import TYPES, TensorWrapper
 
 PRESCRIBED_TYPES = ("Scalar", "Vec", "SR2", "WR2", "R2", "MRP", "SSR4", "MillerIndex")
+MAX_LAG = 8  # how many steps back ``x~k`` inputs may reach
 
 
 def _transient_options() -> dict[str, Any]:
@@ -21,6 +23,7 @@ def _transient_options() -> dict[str, Any]:
         "prescribed_time": option(str),
         "time": option(str, "t"),
         "save_as": option(str, None),
+        # not in the documented option list: a terminal progress bar (tqdm; never when stderr is not a tty)
         "show_progress": option(bool, True),
     }
     for t in PRESCRIBED_TYPES:
@@ -34,48 +37,73 @@ class StepFailure(ConvergenceError):
     """A time step failed; results up to the previous step are kept on the driver."""
 
 
+def _lagged(name: str) -> tuple[str, int]:
+    """``'x~2'`` -> ``('x', 2)``, ``'x'`` -> ``('x', 0)``."""
+    base, _, lag = name.partition("~")
+    return base, int(lag) if lag.isdigit() else 0
+
+
 @register_neml2_object("TransientDriver")
 class TransientDriver(Driver):
-    """Calls the model at steps 1..n-1 of ``prescribed_time``; ``x~1`` inputs take the previous
-    step's outputs (or initial conditions), prescribed ``y~1`` the previous prescribed value.
+    """Calls the model at steps 1..nsteps-1 of ``prescribed_time``: prescribed ``y`` / ``y~k`` inputs take
+    the prescribed value at step n / n-k, state inputs ``x~k`` the model's output ``x`` k steps back (at
+    step 0 the initial condition, else zero).
 
-    ``result()`` is a flat dict ``input.<step>.<var>`` / ``output.<step>.<var>`` of raw tensors."""
+    ``result()`` is a flat dict ``input.<step>.<var>`` / ``output.<step>.<var>`` of raw tensors; step 0
+    holds the prescribed values and the initial conditions. Run with gradients enabled (the default),
+    the entries keep the autograd graph through every step, so a loss built from them back-propagates to
+    the model's parameters; under ``torch.no_grad()`` no graph is built."""
 
     hit = HitSchema(_transient_options())
 
     def __init__(self, *, model: Any = None, **kw: Any) -> None:
         super().__init__(model=model if isinstance(model, str) or model is None else "<python>", **kw)
         self.model = self._ref("model", "get_model") if isinstance(model, str) or model is None else model
-        self.times = self._tensor("prescribed_time")
-        self.n_steps = self.times.data.shape[0]
-        self.prescribed: dict[str, torch.Tensor] = {}
-        self.ics: dict[str, torch.Tensor] = {}
+        self.prescribed_time = self._tensor_named(self.options["prescribed_time"], "prescribed_time")
+        if self.prescribed_time.data.dim() == 0:
+            raise self._error(
+                "needs one time value per step (a leading step axis), got a single value", "prescribed_time"
+            )
+        self.nsteps = self.prescribed_time.data.shape[0]
+        self.prescribed: dict[str, TensorWrapper] = {}
+        self.ics: dict[str, TensorWrapper] = {}
+        inputs, outputs = self.model.input_spec, self.model.output_spec
+        used = {_lagged(n)[0] for n in inputs}
         for t in PRESCRIBED_TYPES:
             for kind, store in (("prescribed", self.prescribed), ("ic", self.ics)):
                 names = self.options[f"{kind}_{t}_names"] or []
                 values = self.options[f"{kind}_{t}_values"] or []
+                key = f"{kind}_{t}_values"
                 if len(names) != len(values):
-                    raise self._error(f"{len(names)} names but {len(values)} values", f"{kind}_{t}_values")
+                    raise self._error(f"{len(names)} names but {len(values)} values", key)
                 for name, value in zip(names, values):
-                    w = self._tensor_named(value, f"{kind}_{t}_values")
+                    w = self._tensor_named(value, key)
                     if w.base_shape != TYPES[t].BASE_SHAPE:
+                        raise self._error(f"[Tensors]/{value} is a {type(w).__name__}, expected a {t}", key)
+                    if kind == "prescribed" and (w.data.dim() == len(w.base_shape) or w.data.shape[0] != self.nsteps):
+                        steps = w.data.shape[0] if w.data.dim() > len(w.base_shape) else "no"
                         raise self._error(
-                            f"[Tensors]/{value} is a {type(w).__name__}, expected a {t}", f"{kind}_{t}_values"
+                            f"[Tensors]/{value} has {steps} steps, prescribed_time has {self.nsteps}", key
                         )
-                    if kind == "prescribed" and w.data.shape[0] != self.n_steps:
+                    if name in self.prescribed or name in self.ics or name == self.options["time"]:
+                        raise self._error(f"'{name}' is given twice", f"{kind}_{t}_names")
+                    if kind == "ic" and name not in outputs and name not in used:
                         raise self._error(
-                            f"[Tensors]/{value} has {w.data.shape[0]} steps, prescribed_time has {self.n_steps}",
-                            f"{kind}_{t}_values",
+                            f"'{name}' is neither an output nor an input of the model{suggest(name, set(outputs))}; "
+                            f"outputs: {', '.join(outputs)}",
+                            f"{kind}_{t}_names",
                         )
-                    store[name] = w.data
+                    store[name] = w
         time = self.options["time"]
-        self.prescribed[time] = self.times.data
-        outputs = set(self.model.output_spec)
-        for name in self.model.input_spec:
-            base = name.partition("~")[0]
-            if name in self.prescribed or base in self.prescribed or base in outputs:
+        self._given: dict[str, torch.Tensor] = {time: self.prescribed_time.data}
+        self._given.update({k: w.data for k, w in self.prescribed.items()})
+        for name in inputs:
+            base, lag = _lagged(name)
+            if lag > MAX_LAG:
+                raise self._error(f"model input '{name}' reaches back {lag} steps; at most {MAX_LAG}", "model")
+            if name in self._given or base in self._given or (lag and (base in outputs or base in self.ics)):
                 continue
-            t = self.model.input_spec[name].__name__
+            t = inputs[name].__name__
             hint = f"; prescribe it with prescribed_{t}_names" if t in PRESCRIBED_TYPES else ""
             close = suggest(name, self.factory.blocks["Tensors"]) if self.factory is not None else ""
             if close:
@@ -84,25 +112,47 @@ class TransientDriver(Driver):
                 f"model input '{name}' ({t}) is neither prescribed nor a state carried from the model's outputs{hint}",
                 "model",
             )
+        for t in PRESCRIBED_TYPES:
+            for name in self.options[f"prescribed_{t}_names"] or []:
+                if name not in used:
+                    raise self._error(
+                        f"'{name}' is not an input of the model{suggest(name, used)}; inputs: {', '.join(inputs)}",
+                        f"prescribed_{t}_names",
+                    )
         self._result: dict[str, torch.Tensor] = {}
 
-    def _tensor(self, option_name: str) -> TensorWrapper:
-        return self._tensor_named(self.options[option_name], option_name)
+    def __repr__(self) -> str:
+        name = getattr(self, "_hit_name", None) or "<python>"
+        model = getattr(self.model, "_hit_name", None) or type(self.model).__name__
+        given = ", ".join(self.prescribed) or "none"
+        return (
+            f"TransientDriver '{name}': model '{model}' ({type(self.model).__name__}), {self.nsteps} steps, "
+            f"prescribed: {given}"
+        )
+
+    @property
+    def n_steps(self) -> int:
+        """Alias of ``nsteps``."""
+        return self.nsteps
 
     def _tensor_named(self, name: str, option_name: str) -> TensorWrapper:
         if self.factory is None:
             raise self._error(f"needs an input file to resolve [Tensors] '{name}'", option_name)
-        return self.factory.get_tensor(name)
+        w = self.factory.get_tensor(name)
+        if not isinstance(w, TensorWrapper):
+            raise self._error(f"[Tensors]/{name} is not a typed tensor", option_name)
+        return w
 
     # -------------------------------------------------------------------- run
     def _inputs(self, step: int, history: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
         """Model inputs at ``step``: prescribed values, and ``x~k`` from k steps back (when known)."""
         ins: dict[str, torch.Tensor] = {}
         for name in self.model.input_spec:
-            base, _, lag = name.partition("~")
-            k = int(lag) if lag else 0
-            if base in self.prescribed:
-                ins[name] = self.prescribed[base][max(step - k, 0)]
+            base, k = _lagged(name)
+            if name in self._given:
+                ins[name] = self._given[name][step]
+            elif base in self._given:
+                ins[name] = self._given[base][max(step - k, 0)]
             elif k and len(history) >= k and base in history[-k]:
                 ins[name] = history[-k][base]
         return ins
@@ -112,49 +162,54 @@ class TransientDriver(Driver):
         from neml2.drivers.progress import progress
 
         model, res = self.model, {}
-        for name, values in self.prescribed.items():
+        for name, values in self._given.items():
             res[f"input.0.{name}"] = values[0]
-        history: list[dict[str, torch.Tensor]] = [dict(self.ics)] if self.ics else []
-        for name, value in self.ics.items():
+        ics = {k: w.data for k, w in self.ics.items()}
+        history: list[dict[str, torch.Tensor]] = [ics] if ics else []
+        for name, value in ics.items():
             res[f"output.0.{name}"] = value
         self._result = res
-        with torch.no_grad():
-            for step in progress(range(1, self.n_steps), "steps", self.options["show_progress"]):
-                ins = self._inputs(step, history)
-                args = []
-                for name, t in model.input_spec.items():
-                    value = ins.get(name)
-                    if value is None:  # old state before any output: zero
-                        value = torch.zeros(t.BASE_SHAPE, dtype=self.times.dtype, device=self.times.device)
-                    else:
-                        res[f"input.{step}.{name}"] = value
-                        if name.partition("~")[0] in self.prescribed and not bool(torch.isfinite(value).all()):
-                            raise StepFailure(
-                                f"step {step} (t = {self._time(step):g}): input '{name}' is not finite",
-                                reason="non-finite input",
-                            )
-                    args.append(t(value))
-                try:
-                    out = model(*args)
-                except ConvergenceError as e:
-                    raise StepFailure(
-                        f"step {step} (t = {self._time(step):g}) failed: {e}", failed=e.failed, reason=e.reason
-                    ) from e
-                out = out if isinstance(out, tuple) else (out,)
-                previous: dict[str, torch.Tensor] = {}
-                history = (history + [previous])[-8:]
-                for name, w in zip(model.output_spec, out):
-                    previous[name] = w.data
-                    res[f"output.{step}.{name}"] = w.data
-                    if not bool(torch.isfinite(w.data).all()):
-                        raise StepFailure(f"step {step}: output '{name}' is not finite", reason="non-finite output")
+        like = self.prescribed_time.data
+        for step in progress(range(1, self.nsteps), "steps", self.options["show_progress"]):
+            ins = self._inputs(step, history)
+            args = []
+            for name, t in model.input_spec.items():
+                value = ins.get(name)
+                if value is None:  # old state before any output: zero
+                    value = torch.zeros(t.BASE_SHAPE, dtype=like.dtype, device=like.device)
+                else:
+                    res[f"input.{step}.{name}"] = value
+                    if _lagged(name)[0] in self._given and not bool(torch.isfinite(value).all()):
+                        raise StepFailure(
+                            f"step {step} (t = {self._time(step):g}): input '{name}' is not finite",
+                            reason="non-finite input",
+                        )
+                args.append(t(value))
+            try:
+                out = model(*args)
+            except ConvergenceError as e:
+                raise StepFailure(
+                    f"step {step} (t = {self._time(step):g}) failed: {e}", failed=e.failed, reason=e.reason
+                ) from e
+            out = out if isinstance(out, tuple) else (out,)
+            current: dict[str, torch.Tensor] = {}
+            for name, w in zip(model.output_spec, out):
+                current[name] = w.data
+                res[f"output.{step}.{name}"] = w.data
+                if not bool(torch.isfinite(w.data).all()):
+                    raise StepFailure(f"step {step}: output '{name}' is not finite", reason="non-finite output")
+            history = (history + [current])[-MAX_LAG:]
         if self.options["save_as"]:
-            torch.save(res, self.options["save_as"])
+            self.save_result(self.options["save_as"])
         return True
 
     def _time(self, step: int) -> float:
-        return self.prescribed[self.options["time"]][step].flatten()[:1].item()
+        return self.prescribed_time.data[step].flatten()[:1].item()
 
     def result(self) -> dict[str, torch.Tensor]:
+        """The results of the last ``run()`` (up to the failed step when a step failed)."""
         return self._result
 
+    def save_result(self, path: str | Path) -> None:
+        """Write ``result()`` (detached, same keys) to a ``.pt`` file (``torch.load(path, weights_only=True)``)."""
+        torch.save({k: v.detach() for k, v in self._result.items()}, path)

@@ -37,8 +37,8 @@ class ImplicitUpdate(Model):
     """Outputs the unknowns of ``equation_system`` that zero its residuals, given the other inputs.
 
     Derivatives: ``dx/dp = -J^{-1} dr/dp`` with ``J = dr/dx`` at the solution, for ``v=`` JVPs and
-    for autograd (the returned solution carries ``x* - J^{-1} r(x*, p)`` with ``J`` detached, whose
-    gradient is exactly the implicit-function-theorem one)."""
+    for autograd (the returned solution carries ``x* - (d - d.detach())``, ``d = J^{-1} r(x*, p)`` with ``J``
+    detached: the value is ``x*`` and the gradient exactly the implicit-function-theorem one)."""
 
     hit = HitSchema(
         equation_system=option(str),
@@ -178,7 +178,9 @@ class ImplicitUpdate(Model):
             r, J, rv = self._evaluate(flat, x.detach(), tangents)
             lu = torch.linalg.lu_factor(J.detach())
             if need_grad:
-                x = x - torch.linalg.lu_solve(lu[0], lu[1], r.unsqueeze(-1)).squeeze(-1)
+                # the IFT gradient without moving the value: results do not depend on the grad mode
+                dx = torch.linalg.lu_solve(lu[0], lu[1], r.unsqueeze(-1)).squeeze(-1)
+                x = x - (dx - dx.detach())
         outs = self._split(x, batch, 0)
         if not v:
             return outs[0] if len(outs) == 1 else outs
