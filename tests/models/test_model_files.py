@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import neml2
+from neml2.drivers.ModelUnitTest import ModelUnitTest
 
 HERE = Path(__file__).parent
 FILES = sorted(HERE.rglob("*.i"))
@@ -20,8 +21,8 @@ def _unit_tests(factory: neml2.factory.InputFile) -> list[str]:
 
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(HERE)) for p in FILES])
 def test_model_file(path: Path) -> None:
-    factory = neml2.load_input(path)
-    names = _unit_tests(factory)
+    names = _unit_tests(neml2.load_input(path))
     assert names, f"{path.name} has no ModelUnitTest driver"
     for name in names:
-        assert factory.get_driver(name).run()
+        report = ModelUnitTest.from_file(path, name).run()
+        assert report.value_checks + report.jvp_checks > 0, f"{path.name}: [Drivers/{name}] checked nothing"

@@ -1,9 +1,10 @@
 """The ModelUnitTest driver itself: it passes correct models and names the broken pair otherwise."""
 
 import pytest
+import torch
 
 import neml2
-from neml2.drivers.model_unit_test import ModelUnitTest
+from neml2.drivers.model_unit_test import ModelUnitTest, ModelUnitTestReport
 from neml2.errors import InputError
 from neml2.models.chain_rule import Local
 from neml2.models.model import Model
@@ -53,7 +54,7 @@ def test_wrong_first_derivative_is_reported(factor: float) -> None:
     model = Cube()
     model.d1_factor = factor
     with pytest.raises(AssertionError, match=r"first order \(batched\): d\(y\)/d\(x\)"):
-        _driver(model).run()
+        _driver(model, derivative_rel_tol=1e-10, derivative_abs_tol=1e-12).run()
 
 
 def test_wrong_second_derivative_is_reported() -> None:
@@ -119,3 +120,63 @@ def test_input_errors() -> None:
         )
     with pytest.raises(InputError, match="batch_shape"):
         _driver(Cube(), batch_shape="(a,)")
+
+
+def test_report_counts_and_documented_import(tmp_path) -> None:
+    from neml2.drivers.ModelUnitTest import ModelUnitTest as Documented
+
+    assert Documented is ModelUnitTest
+    path = tmp_path / "unit.i"
+    path.write_text(
+        """
+[Models]
+  [m]
+    type = ScalarLinearCombination
+    from = 'a b'
+    to = 'c'
+    weights = '2 3'
+  []
+[]
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    model = 'm'
+    batch_shape = '(2,)'
+    input_Scalar_names = 'a b'
+    input_Scalar_values = '1 2'
+    output_Scalar_names = 'c'
+    output_Scalar_values = '8.00001'
+  []
+[]
+"""
+    )
+    # c = 2 a + 3 b = 8; 8.00001 is within the default value_rel_tol = 1e-5
+    report = Documented.from_file(path).run()
+    assert report.value_checks == 1
+    assert report.jvp_checks > 0
+    assert report.parameter_derivative_checks == 3  # the two weights and the offset
+    text = path.read_text()
+    path.write_text(text.replace("'8.00001'", "'8.0001'"))
+    with pytest.raises(AssertionError, match=r"model 'm': value of 'c': got 8\.0, expected 8\.0001"):
+        Documented.from_file(path, name="unit").run()
+    path.write_text(text.replace("'8.00001'", "'8.00001'\n    value_rel_tol = 1e-7"))
+    with pytest.raises(AssertionError, match="value of 'c'"):
+        Documented.from_file(path).run()
+    path.write_text(text.replace("[unit]", "[unit2]\n    type = ModelUnitTest\n    model = 'm'\n  []\n  [unit]"))
+    with pytest.raises(InputError, match="expected one ModelUnitTest block in \\[Drivers\\], found unit2, unit"):
+        Documented.from_file(path)
+
+
+def test_cuda_checks_run_the_same_suite_on_another_device() -> None:
+    report = _driver(Cube(), check_cuda=True).run()
+    assert report.devices == (["cpu", "cuda"] if torch.cuda.is_available() else ["cpu"])  # no CUDA: a no-op
+    # the device pass itself, exercised on the CPU where no GPU is present: the same checks again
+    driver = _driver(Cube())
+    report = driver.run()
+    first = report.jvp_checks
+    driver._on_device(torch.device("cpu"))
+    assert (report.jvp_checks, report.devices) == (2 * first, ["cpu", "cpu"])
+    driver = _driver(Cube(), expected="55")
+    driver.report = ModelUnitTestReport()
+    with pytest.raises(AssertionError, match=r"model 'Cube' on cpu: value of 'y'"):
+        driver._on_device(torch.device("cpu"))

@@ -11,35 +11,53 @@ dims and with unbatched (seed-like) tangents.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import torch
 
 from neml2.drivers.driver import Driver
+from neml2.errors import InputError
 from neml2.factory import register_neml2_object
 from neml2.schema import HitSchema, option
 from neml2.types import TYPES, TensorWrapper
 
-VALUE_TYPES = ("Scalar", "Vec", "SR2", "R2", "WR2", "MRP", "SSR4")
+VALUE_TYPES = ("Scalar", "Vec", "SR2", "R2", "WR2", "MRP", "SSR4", "MillerIndex")
 K = 2  # seeds per input tangent
 PERTURBATION = 1e-2  # relative spread of the batch points in derivative checks
+
+
+@dataclass
+class ModelUnitTestReport:
+    """How many checks passed (a failed check raises instead); true when every check passed."""
+
+    value_checks: int = 0
+    jvp_checks: int = 0
+    second_derivative_checks: int = 0
+    parameter_derivative_checks: int = 0
+    devices: list[str] = field(default_factory=lambda: ["cpu"])
+
+    def __bool__(self) -> bool:
+        return True
 
 
 def _options() -> dict[str, Any]:
     opts: dict[str, Any] = {
         "model": option(str),
         "batch_shape": option(str, "()"),
-        "check_values": option(bool, None),
+        # not in the documented list: off for models without a chain rule (e.g. a compiled AOTIModel)
         "check_derivatives": option(bool, True),
         "check_second_derivatives": option(bool, False),
-        "check_parameter_derivatives": option(bool, True),
-        "value_rtol": option(float, 1e-8),
-        "value_atol": option(float, 1e-10),
-        "derivative_rtol": option(float, 1e-10),
-        "derivative_atol": option(float, 1e-12),
-        "seed": option(int, 0),
+        "check_AD_parameter_derivatives": option(bool, True),
+        "check_cuda": option(bool, False),
+        "value_rel_tol": option(float, 1e-5),
+        "value_abs_tol": option(float, 1e-8),
+        "derivative_rel_tol": option(float, 1e-5),
+        "derivative_abs_tol": option(float, 1e-8),
     }
     for kind in ("input", "output"):
         for t in VALUE_TYPES:
@@ -159,10 +177,7 @@ class ModelUnitTest(Driver):
                 raise self._error(f"'{name}' is not an output of the model; outputs: {', '.join(spec_out)}", "model")
             if value.base_shape != spec_out[name].BASE_SHAPE:
                 raise self._error(f"output '{name}' is a {spec_out[name].__name__}, given a {type(value).__name__}")
-        check = self.options["check_values"]
-        self.check_values = bool(self.outputs) if check is None else check
-        if self.check_values and not self.outputs:
-            raise self._error("check_values needs output_<type>_names / output_<type>_values", "check_values")
+        self.check_values = bool(self.outputs)
         if self.options["check_second_derivatives"] and not getattr(self.model, "SUPPORTS_SECOND_ORDER", False):
             raise self._error("the model has no second-order chain rule", "check_second_derivatives")
         name = self.options["model"] if isinstance(model, str) else getattr(model, "_hit_name", type(model).__name__)
@@ -202,9 +217,39 @@ class ModelUnitTest(Driver):
         return w if isinstance(w, cls) else cls(w.data)
 
     # -------------------------------------------------------------------- run
-    def run(self) -> bool:
-        gen = torch.Generator().manual_seed(self.options["seed"])
-        self.gen = gen
+    @classmethod
+    def from_file(cls, path: str | Path, name: str | None = None) -> ModelUnitTest:
+        """The ModelUnitTest block ``name`` of the input file at ``path`` (``None``: its only one)."""
+        from neml2.factory import load_input
+
+        factory = load_input(path)
+        if name is None:
+            names = [
+                n
+                for n, node in factory.blocks["Drivers"].items()
+                if node.find("type") is not None and node.find("type").param_str() == "ModelUnitTest"
+            ]
+            if len(names) != 1:
+                found = ", ".join(names) or "none"
+                raise InputError(
+                    f"expected one ModelUnitTest block in [Drivers], found {found}; pass name=", file=str(path)
+                )
+            name = names[0]
+        driver = factory.get_driver(name)
+        if not isinstance(driver, cls):
+            raise InputError(f"[Drivers/{name}] is a {type(driver).__name__}, not a ModelUnitTest", file=str(path))
+        return driver
+
+    def run(self) -> ModelUnitTestReport:
+        """Run every check; the report counts them. Raises AssertionError on the first mismatch."""
+        self.report = ModelUnitTestReport()
+        self._run_checks()
+        if self.options["check_cuda"] and torch.cuda.is_available():
+            self._on_device(torch.device("cuda"))
+        return self.report
+
+    def _run_checks(self) -> None:
+        self.gen = torch.Generator().manual_seed(0)
         if self.check_values:
             self._check_values()
         points = self._points()
@@ -212,9 +257,21 @@ class ModelUnitTest(Driver):
             self._check_first_order(points)
         if self.options["check_second_derivatives"]:
             self._check_second_order(points[0][1])
-        if self.options["check_parameter_derivatives"]:
+        if self.options["check_AD_parameter_derivatives"]:
             self._check_parameters(points[0][1])
-        return True
+
+    def _on_device(self, device: torch.device) -> None:
+        """The same checks with a copy of the model and every input and expected value on ``device``."""
+        saved = (self.model, self.inputs, self.outputs, self.label)
+        try:
+            self.model = copy.deepcopy(self.model).to(device)
+            self.inputs = {k: type(w)(w.data.to(device)) for k, w in self.inputs.items()}
+            self.outputs = {k: type(w)(w.data.to(device)) for k, w in self.outputs.items()}
+            self.label = f"{self.label} on {device}"
+            self._run_checks()
+            self.report.devices.append(str(device))
+        finally:
+            self.model, self.inputs, self.outputs, self.label = saved
 
     def _fail(self, what: str, detail: str) -> AssertionError:
         return AssertionError(f"{self.label}: {what}: {detail}")
@@ -255,13 +312,14 @@ class ModelUnitTest(Driver):
         spec = self.model.input_spec
         xs = [_expand(self.inputs[n], self.batch_shape) for n in spec]
         outs = self._call("forward", xs)
-        rtol, atol = self.options["value_rtol"], self.options["value_atol"]
+        rtol, atol = self.options["value_rel_tol"], self.options["value_abs_tol"]
         for name, out in zip(self.model.output_spec, outs, strict=True):
             if name not in self.outputs:
                 continue
             want = self.outputs[name].data
             shape = torch.broadcast_shapes(out.data.shape, want.shape)
             self._compare(f"value of '{name}'", out.data, want.expand(shape), rtol, atol, normwise=False)
+            self.report.value_checks += 1
 
     # ---------------------------------------------------------- derivatives
     def _perturb(self, w: TensorWrapper, batched: bool) -> TensorWrapper:
@@ -335,7 +393,7 @@ class ModelUnitTest(Driver):
     def _compare_tangents(
         self, what: str, got: dict, want: dict[tuple, torch.Tensor], shapes: dict[str, tuple[int, ...]], k_ndim: int
     ) -> None:
-        rtol, atol = self.options["derivative_rtol"], self.options["derivative_atol"]
+        rtol, atol = self.options["derivative_rel_tol"], self.options["derivative_abs_tol"]
         for y in got:
             if y not in shapes:
                 raise self._fail(what, f"tangent of '{y}', which is not an output")
@@ -363,6 +421,10 @@ class ModelUnitTest(Driver):
                     detail = f"tangent shape {tuple(g.data.shape)} vs output {shapes[y]}"
                     raise self._fail(f"{what}: {pair}", detail) from None
             self._compare(f"{what}: {pair}", data, w, rtol, atol, normwise=True)
+            if k_ndim == 1:
+                self.report.jvp_checks += 1
+            else:
+                self.report.second_derivative_checks += 1
 
     def _check_second_order(self, xs: list[TensorWrapper]) -> None:
         names = list(self.model.input_spec)
@@ -434,7 +496,7 @@ class ModelUnitTest(Driver):
             grads = torch.autograd.grad(value, [p for _, p in params], allow_unused=True)
         else:  # no output depends on any parameter
             grads = (None,) * len(params)
-        rtol, atol = self.options["derivative_rtol"], self.options["derivative_atol"]
+        rtol, atol = self.options["derivative_rel_tol"], self.options["derivative_abs_tol"]
         with torch.no_grad():
             for (name, p), g in zip(params, grads, strict=True):
                 g = torch.zeros_like(p) if g is None else g
@@ -446,6 +508,7 @@ class ModelUnitTest(Driver):
                 # the finite difference is only as good as its own error estimate
                 what = f"d(sum of weighted outputs)/d(parameter '{name}') vs finite differences (error {err:.1e})"
                 self._compare(what, g, fd, rtol, atol + 2 * err, normwise=True)
+                self.report.parameter_derivative_checks += 1
 
 
 def _ridders(loss: Callable[[], torch.Tensor], flat: torch.Tensor, idx: int) -> tuple[float, float]:

@@ -13,6 +13,10 @@
 [Drivers]
   [unit]
     type = ModelUnitTest
+    value_rel_tol = 1e-8
+    value_abs_tol = 1e-10
+    derivative_rel_tol = 1e-10
+    derivative_abs_tol = 1e-12
     model = 'model'
     batch_shape = '()'
     input_SR2_names = 'A'

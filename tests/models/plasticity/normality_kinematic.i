@@ -36,6 +36,10 @@
 [Drivers]
   [surface]
     type = ModelUnitTest
+    value_rel_tol = 1e-8
+    value_abs_tol = 1e-10
+    derivative_rel_tol = 1e-10
+    derivative_abs_tol = 1e-12
     model = 'flow'
     batch_shape = '(2,)'
     input_SR2_names = 'mandel_stress back_stress'
