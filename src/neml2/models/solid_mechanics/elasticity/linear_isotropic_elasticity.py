@@ -1,4 +1,8 @@
-"""LinearIsotropicElasticity: sigma = lambda tr(eps) I + 2 mu eps (or its inverse, the compliance form)."""
+"""LinearIsotropicElasticity: sigma = lambda tr(eps) I + 2 mu eps (or its inverse, the compliance form).
+
+With ``rate_form = true`` the same map relates the rates: sigma_dot = lambda tr(eps_dot) I + 2 mu eps_dot,
+the variables named ``<strain>_rate`` and ``<stress>_rate``.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from neml2.types import SR2
 
 @register_neml2_object("LinearIsotropicElasticity")
 class LinearIsotropicElasticity(IsotropicCoefficients, Model):
-    """Hooke's law; ``compliance = true`` maps stress to strain instead."""
+    """Hooke's law; ``compliance = true`` maps stress to strain, ``rate_form = true`` their rates."""
 
     hit = HitSchema(
         strain=input(SR2),
@@ -28,12 +32,15 @@ class LinearIsotropicElasticity(IsotropicCoefficients, Model):
     def __init__(self, *, _factory: Any = None, **kw: Any) -> None:
         super().__init__(_factory=_factory, **kw)
         self._declare_coefficients(_factory)
+        # rate_form: the same linear map between the rates, named '<strain>_rate' / '<stress>_rate'
+        sfx = "_rate" if self.options["rate_form"] else ""
+        eps, sig = self.var("strain") + sfx, self.var("stress") + sfx
         if self.options["compliance"]:
-            # compliance maps the "stress" variable to the "strain" variable
-            self.input_spec, self.output_spec = {self.var("stress"): SR2}, {self.var("strain"): SR2}
-            self._key_map["x"] = self.var("stress")
-        else:
-            self._key_map["x"] = self.var("strain")
+            # compliance maps the stress (rate) to the strain (rate)
+            eps, sig = sig, eps
+        rest = {k: t for k, t in self.input_spec.items() if k not in (self.var("strain"), self.var("stress"))}
+        self.input_spec, self.output_spec = {eps: SR2, **rest}, {sig: SR2}
+        self._key_map["x"] = eps
 
     def forward(self, x: SR2, *nl: Any) -> Local:
         lam, mu = self.lame(self.params(nl))

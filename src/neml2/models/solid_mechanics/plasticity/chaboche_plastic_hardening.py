@@ -1,10 +1,13 @@
-"""ChabochePlasticHardening: X_dot = (2/3 C N - g X) gamma_dot - A s^(a-1) X, s = sqrt(3/2 X:X).
+"""ChabochePlasticHardening: X_dot = (2/3 C N - g X) gamma_dot - A s^(a-1) X, s = sqrt(X:X + eps).
 
 Frederick-Armstrong hardening (same convention, see fredrick_armstrong_plastic_hardening.py) plus
-power-law static recovery in the von Mises norm ``s`` of the back stress.
+power-law static recovery in the Mandel (Frobenius) norm ``s`` of the back stress, regularised
+with the machine epsilon ``eps`` of the dtype so that ``s^(a-1)`` stays finite at X = 0.
 """
 
 from typing import Any
+
+import torch
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local
@@ -14,9 +17,6 @@ from neml2.models.solid_mechanics.plasticity.fredrick_armstrong_plastic_hardenin
 )
 from neml2.schema import parameter
 from neml2.types import SR2, Scalar
-
-# Squared-norm regularization: keeps s^(a-1) and its derivative finite at X = 0.
-_EPS = 1e-30
 
 
 @register_neml2_object("ChabochePlasticHardening")
@@ -30,9 +30,9 @@ class ChabochePlasticHardening(FredrickArmstrongPlasticHardening):
         fa = super().forward(gamma, N, X, *nl)
         p = self.params(nl)
         A, a = p.A, p.a
-        s = (1.5 * X.norm_sq() + _EPS).sqrt()
+        s = (X.norm_sq() + torch.finfo(X.data.dtype).eps).sqrt()
         q = s ** (a - 1)
-        c = 1.5 * (a - 1) * s ** (a - 3)
+        c = (a - 1) * s ** (a - 3)
         d = dict(fa.d1)
         d["back_stress"] = lambda t: fa.d1["back_stress"](t) - A * (q * t + c * X.inner(t) * X)
         d["A"] = lambda t: -t * q * X

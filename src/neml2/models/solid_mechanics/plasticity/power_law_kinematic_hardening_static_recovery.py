@@ -1,6 +1,12 @@
-"""PowerLawKinematicHardeningStaticRecovery: X_dot = -(s / tau)^(n-1) X / tau, s = sqrt(3/2 X:X)."""
+"""PowerLawKinematicHardeningStaticRecovery: X_dot = -(s / tau)^(n-1) X / tau, s = sqrt(X:X + eps).
+
+``s`` is the Mandel (Frobenius) norm of the back stress, regularised with the machine epsilon ``eps``
+of the dtype so that the rate and its derivative stay finite at X = 0.
+"""
 
 from typing import Any
+
+import torch
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local
@@ -8,13 +14,10 @@ from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output, parameter
 from neml2.types import SR2, Scalar
 
-# Squared-norm regularization: keeps the rate and its derivative finite at X = 0.
-_EPS = 1e-30
-
 
 @register_neml2_object("PowerLawKinematicHardeningStaticRecovery")
 class PowerLawKinematicHardeningStaticRecovery(Model):
-    """Thermal (static) recovery of the back stress, with magnitude ``(s/tau)^n`` in the von Mises norm."""
+    """Thermal (static) recovery of the back stress, with magnitude ``(s/tau)^n`` in the Mandel norm."""
 
     hit = HitSchema(
         back_stress=input(SR2),
@@ -26,9 +29,9 @@ class PowerLawKinematicHardeningStaticRecovery(Model):
     def forward(self, X: SR2, *nl: Any) -> Local:
         p = self.params(nl)
         tau, n = p.tau, p.n
-        s = (1.5 * X.norm_sq() + _EPS).sqrt()
+        s = (X.norm_sq() + torch.finfo(X.data.dtype).eps).sqrt()
         q = (s / tau) ** (n - 1) / tau
-        c = 1.5 * (n - 1) * (s / tau) ** (n - 3) / tau**3
+        c = (n - 1) * (s / tau) ** (n - 3) / tau**3
         rate = -q * X
         return Local(
             rate,
