@@ -622,7 +622,8 @@ def section_transient(args: argparse.Namespace) -> None:
             driver = transient_driver(n, steps, device, route)
             counts = instrument(driver.model)[1] if route == "neml2" else None
             t0 = time.perf_counter()
-            driver.run()
+            with torch.no_grad():
+                driver.run()
             sync(device)
             t = time.perf_counter() - t0
             args.results[f"transient {route} {n}"] = n * steps / (t * 1e3)

@@ -56,7 +56,8 @@ def run(overrides: list[str] | None = None) -> tuple[Any, dict[str, torch.Tensor
     if not sys.stderr.isatty():
         driver.model = ReportProgress(driver.model, n_steps)
     start = time.perf_counter()
-    driver.run()
+    with torch.no_grad():  # no calibration here: no autograd graph through the steps
+        driver.run()
     wall = time.perf_counter() - start
     print(f"done: {n_steps} steps x {rates.numel()} points in {wall:.1f} s")
     res = driver.result()

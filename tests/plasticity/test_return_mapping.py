@@ -90,10 +90,11 @@ def test_uniaxial_stress_curve() -> None:
     got = torch.stack([h["stress"].data.detach()[0] for h in history])
     want = torch.zeros_like(got)
     want[:, 0] = sigma[1:]
-    torch.testing.assert_close(got, want, rtol=1e-10, atol=1e-9)
+    # to Newton's tolerance (rel_tol 1e-8 of the first residual: ~1e-8 of the stress scale)
+    torch.testing.assert_close(got, want, rtol=1e-10, atol=1e-7)
     got_ep = torch.stack([h["equivalent_plastic_strain"].data.detach()[0] for h in history])
-    torch.testing.assert_close(got_ep, ep[1:], rtol=1e-10, atol=1e-15)
-    assert abs(got_ep[-1].item() - 0.08) < 1e-14  # (260 - 100) / 2000
+    torch.testing.assert_close(got_ep, ep[1:], rtol=1e-10, atol=1e-10)
+    assert abs(got_ep[-1].item() - 0.08) < 1e-10  # (260 - 100) / 2000
 
 
 def test_j2_flow_direction_gives_the_same_solution() -> None:

@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     with _defaults_restored():
         try:
             driver = _prepare(args)
-            ok = driver.run()
+            with torch.no_grad():  # a run from the shell needs no autograd graph
+                ok = driver.run()
         except (InputError, ConvergenceError) as e:
             error(PROG, str(e))
             return EXIT_INPUT
