@@ -38,6 +38,8 @@ class Newton(HitObject):
         super().__init__(**kw)
         if self.options["max_its"] < 0:
             raise self._error("must be >= 0", "max_its")
+        if self.options["substep_del_tol"] != 1e-6:  # only meaningful with substepping, which is not supported
+            raise self._error("is not supported (no substepping); leave it unset", "substep_del_tol")
         self._linear = None
         #: the block layout of the system being solved (set by ImplicitUpdate through set_structure)
         self.structure = None

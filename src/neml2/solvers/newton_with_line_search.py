@@ -32,6 +32,8 @@ class NewtonWithLineSearch(Newton):
         super().__init__(**kw)
         if self.options["linesearch_cutback"] <= 1.0:
             raise self._error("must be > 1", "linesearch_cutback")
+        if self.options["check_negative_criterion"]:  # not implemented: refuse rather than ignore
+            raise self._error("is not supported; leave it false", "check_negative_criterion")
 
     def update(
         self, fn: SystemFn, x: torch.Tensor, dx: torch.Tensor, idx: torch.Tensor, r: torch.Tensor

@@ -63,6 +63,9 @@ class ImplicitUpdate(Model):
             solver = self._resolve(_factory, "solver", "Solvers", "get_solver")
         if self.options["max_substepping_level"]:
             raise self._error("substepping is not supported; use 0", "max_substepping_level")
+        for name in ("input_sensitivity_solver", "param_sensitivity_solver", "incremental_variables"):
+            if self.options[name]:  # not implemented: refuse rather than parse and ignore
+                raise self._error("is not supported; leave it unset", name)
         self.system, self.solver = system, solver
         self._bind_structure()  # block solvers check the system's layout now: input errors at load time
         register_submodule(self, system.model, "model")
