@@ -40,6 +40,13 @@ def add_load_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_overrides_argument(p: argparse.ArgumentParser, example: str) -> None:
+    """The trailing HIT overrides (``Models/m/E:=1``, ``nbatch=64``), applied after parsing."""
+    p.add_argument(
+        "overrides", nargs="*", metavar="OVERRIDE", help=f"HIT overrides applied after parsing, e.g. {example}"
+    )
+
+
 def _from_file(name: str, location: Path, package_dir: Path | None = None) -> ModuleType:
     """Import ``location`` as module ``name`` (a package when ``package_dir`` is given)."""
     existing = sys.modules.get(name)

@@ -24,7 +24,7 @@ from typing import Any
 
 import nmhit
 
-from neml2.cli import EXIT_INPUT, add_load_argument, error, load_extensions, read_input
+from neml2.cli import EXIT_INPUT, add_load_argument, add_overrides_argument, error, load_extensions, read_input
 from neml2.errors import InputError
 
 PROG = "neml2-compile"
@@ -77,12 +77,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="choose the options with prompts built from the model, then review (needs questionary)",
     )
-    p.add_argument(
-        "overrides",
-        nargs="*",
-        metavar="OVERRIDE",
-        help="HIT overrides applied after parsing, e.g. Models/elasticity/coefficients:='210e3 0.3'",
-    )
+    add_overrides_argument(p, "Models/elasticity/coefficients:='210e3 0.3'")
     return p
 
 

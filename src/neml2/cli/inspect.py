@@ -21,7 +21,7 @@ from typing import Any
 
 import torch
 
-from neml2.cli import EXIT_INPUT, add_load_argument, error, load_extensions, read_input
+from neml2.cli import EXIT_INPUT, add_load_argument, add_overrides_argument, error, load_extensions, read_input
 from neml2.errors import InputError
 
 PROG = "neml2-inspect"
@@ -36,12 +36,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as a JSON document")
     p.add_argument("input", help="the input file (.i)")
     p.add_argument("model", help="the name of the [Models] block")
-    p.add_argument(
-        "overrides",
-        nargs="*",
-        metavar="OVERRIDE",
-        help="HIT overrides applied after parsing, e.g. Models/elasticity/coefficients:='210e3 0.3'",
-    )
+    add_overrides_argument(p, "Models/elasticity/coefficients:='210e3 0.3'")
     return p
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from neml2.cli import EXIT_INPUT, add_load_argument, error, load_extensions, read_input
+from neml2.cli import EXIT_INPUT, add_load_argument, add_overrides_argument, error, load_extensions, read_input
 from neml2.errors import ConvergenceError, InputError
 from neml2.types import TensorWrapper
 
@@ -32,12 +32,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("driver", help="the name of the [Drivers] block to run")
     p.add_argument("--device", default=None, help="torch device, e.g. cpu or cuda:0 (default: torch's default)")
     p.add_argument("--dtype", choices=sorted(DTYPES), default=None, help="floating point type (default: float64)")
-    p.add_argument(
-        "overrides",
-        nargs="*",
-        metavar="OVERRIDE",
-        help="HIT overrides applied after parsing, e.g. Drivers/driver/save_as:=other.pt or nbatch=64",
-    )
+    add_overrides_argument(p, 'Drivers/driver/save_as:=other.pt or nbatch=64')
     return p
 
 
