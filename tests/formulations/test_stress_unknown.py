@@ -4,6 +4,10 @@ against the strain-based formulation (plastic strain unknown, stress from the el
 Both formulations are backward Euler on the same equations, so their step solutions agree to the
 Newton tolerance: J2 viscoplasticity (Perzyna; linear and Voce isotropic hardening) and Chaboche
 (two back stresses with static recovery), at 4 strain rates in one batch.
+
+The solves stop on absolute residual norms (``rel_tol = 0``), in each formulation's own units: from a
+zero guess the strain-based residual starts at the huge viscous rate of the elastic trial state, so a
+criterion relative to it (``rel_tol = 1e-12``) stops ~1e-3 MPa short of the root at the slowest rate.
 """
 
 from __future__ import annotations
@@ -49,8 +53,8 @@ _COMMON = """
   [newton]
     type = Newton
     linear_solver = 'lu'
-    rel_tol = 1e-12
-    abs_tol = 1e-16
+    rel_tol = 0
+    abs_tol = {abs_tol}
     max_its = 50
   []
   [lu]
@@ -261,8 +265,10 @@ def _input(case: str, stress_unknown: bool) -> str:
     material = _MATERIAL.format(overstress="overstress" if kin else "mandel_stress", flow="overstress" if kin else "")
     elastic = _ELASTIC.format(rate="rate_form = true" if stress_unknown else "")
     tail = (_STRESS_BASED if stress_unknown else _STRAIN_BASED).format(leaves=leaves, unknowns=unknowns)
+    # residuals in MPa (stress unknown) or strain units (plastic strain unknown)
+    abs_tol = "1e-10" if stress_unknown else "1e-15"
     return (
-        _COMMON.format(times=_TIMES.format(n=NSTEP), strains=_STRAINS.format(n=NSTEP))
+        _COMMON.format(times=_TIMES.format(n=NSTEP), strains=_STRAINS.format(n=NSTEP), abs_tol=abs_tol)
         + "[Models]\n"
         + _HARDENING[case]
         + material
@@ -282,11 +288,6 @@ def _history(res: dict, name: str) -> torch.Tensor:
     return torch.stack([torch.as_tensor(res[f"output.{i}.{name}"]) for i in steps])
 
 
-@pytest.mark.xfail(
-    reason="the two formulations differ by up to ~1e-5 relative in the plastic steps (largest at the slowest rate), "
-    "although their backward-Euler equations have the same root; not yet traced (ImplicitUpdate / Newton stopping?)",
-    strict=False,
-)
 @pytest.mark.parametrize("case", ["linear", "voce", "chaboche"])
 def test_stress_unknown_matches_strain_based(case: str) -> None:
     a, b = _run(case, stress_unknown=False), _run(case, stress_unknown=True)
@@ -301,4 +302,4 @@ def test_stress_unknown_matches_strain_based(case: str) -> None:
     ep = _history(a, "equivalent_plastic_strain")[-1].reshape(-1)
     assert (ep > 1e-4).all()
     peak = _history(a, "stress")[..., 0].abs().amax(0).reshape(-1)
-    assert (peak.diff() < 0).all()
+    assert (peak.diff() > 0).all()
