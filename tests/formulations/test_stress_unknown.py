@@ -266,7 +266,7 @@ def _input(case: str, stress_unknown: bool) -> str:
     elastic = _ELASTIC.format(rate="rate_form = true" if stress_unknown else "")
     tail = (_STRESS_BASED if stress_unknown else _STRAIN_BASED).format(leaves=leaves, unknowns=unknowns)
     # residuals in MPa (stress unknown) or strain units (plastic strain unknown)
-    abs_tol = "1e-10" if stress_unknown else "1e-15"
+    abs_tol = "1e-10" if stress_unknown else "1e-13"
     return (
         _COMMON.format(times=_TIMES.format(n=NSTEP), strains=_STRAINS.format(n=NSTEP), abs_tol=abs_tol)
         + "[Models]\n"
