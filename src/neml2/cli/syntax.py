@@ -54,8 +54,8 @@ def describe_field(name: str, f: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": KINDS.get(f.kind, f.kind), "type": f.type_name()}
     if f.kind in ("input", "output"):
         # unset, the variable is named by the default (possibly a template), else like the option
-        out["default"] = None if f.optional else (f.default if f.default is not None else name)
-        out["required"] = False
+        out["default"] = None if f.optional or f.required else (f.default if f.default is not None else name)
+        out["required"] = f.required
         if f.optional:
             out["optional"] = True
     else:

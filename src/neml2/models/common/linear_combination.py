@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from neml2.errors import InputError
 from neml2.models.chain_rule import Local
 from neml2.models.model import Model
-from neml2.schema import HitSchema, input, output, parameter
+from neml2.schema import REQUIRED, HitSchema, input, output, parameter
 from neml2.types import Scalar, TensorWrapper
+
+
+def check_required_inputs(cls: type[Model], kw: dict[str, Any]) -> None:
+    """Variable options declared ``input(..., REQUIRED)`` must be set (the base class would name
+    the variable after the option instead)."""
+    assert cls.hit is not None
+    for key, f in cls.hit:
+        if f.kind == "input" and f.default is REQUIRED and kw.get(key) is None:
+            raise InputError("missing required option", option=key, **(kw.get("_where") or {"block": cls.__name__}))
 
 
 def linear_combination_schema(type_: type[TensorWrapper]) -> HitSchema:
     return HitSchema(
         {
-            "from": input(type_, multi=True),
+            "from": input(type_, REQUIRED, multi=True),
             "to": output(type_),
             "weights": parameter(Scalar, "1", multi=True),
             "offset": parameter(Scalar, "0"),
@@ -27,6 +37,7 @@ class LinearCombination(Model):
     SUPPORTS_SECOND_ORDER = True
 
     def __init__(self, **kw: Any) -> None:
+        check_required_inputs(type(self), kw)
         super().__init__(**kw)
         n, w = len(self.var("from")), self.param_names["weights"]
         if len(w) not in (1, n):

@@ -6,8 +6,9 @@ from typing import Any
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local
+from neml2.models.common.linear_combination import check_required_inputs
 from neml2.models.model import Model
-from neml2.schema import HitSchema, input, option, output, parameter
+from neml2.schema import REQUIRED, HitSchema, input, option, output, parameter
 from neml2.types import Scalar
 
 _BOOL = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
@@ -27,7 +28,7 @@ class ScalarMultiplication(Model):
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         {
-            "from": input(Scalar, multi=True),
+            "from": input(Scalar, REQUIRED, multi=True),
             "to": output(Scalar),
             "scaling": parameter(Scalar, "1"),
             "reciprocal": option("list", ["false"], doc="one boolean per variable, or one for all"),
@@ -35,6 +36,7 @@ class ScalarMultiplication(Model):
     )
 
     def __init__(self, **kw: Any) -> None:
+        check_required_inputs(type(self), kw)
         super().__init__(**kw)
         n, flags = len(self.var("from")), self.options["reciprocal"]
         if len(flags) not in (1, n):
