@@ -265,8 +265,8 @@ def _input(case: str, stress_unknown: bool) -> str:
     material = _MATERIAL.format(overstress="overstress" if kin else "mandel_stress", flow="overstress" if kin else "")
     elastic = _ELASTIC.format(rate="rate_form = true" if stress_unknown else "")
     tail = (_STRESS_BASED if stress_unknown else _STRAIN_BASED).format(leaves=leaves, unknowns=unknowns)
-    # residuals in MPa (stress unknown) or strain units (plastic strain unknown)
-    abs_tol = "1e-10" if stress_unknown else "1e-13"
+    # residuals in MPa (stress unknown) or strain units (plastic strain unknown; with back stresses, in MPa too)
+    abs_tol = "1e-10" if stress_unknown else ("1e-11" if kin else "1e-13")
     return (
         _COMMON.format(times=_TIMES.format(n=NSTEP), strains=_STRAINS.format(n=NSTEP), abs_tol=abs_tol)
         + "[Models]\n"
