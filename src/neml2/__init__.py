@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from neml2 import _malloc  # noqa: F401  (allocator tuning, see the module docstring)
+from neml2 import log as log  # verbosity control: neml2.log, NEML2_LOGS
 from neml2.errors import ConvergenceError, InputError, NEML2Error
 from neml2.factory import (
     load_input,

@@ -7,6 +7,7 @@ from typing import Any
 
 import torch
 
+from neml2 import log
 from neml2.drivers.driver import Driver
 from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
@@ -170,7 +171,11 @@ class TransientDriver(Driver):
             res[f"output.0.{name}"] = value
         self._result = res
         like = self.prescribed_time.data
+        block = getattr(self, "_hit_name", "")
+        log.info("driver", "TransientDriver '%s': %d steps, batch %s", block, self.nsteps - 1, tuple(like.shape[1:]))
         for step in progress(range(1, self.nsteps), "steps", self.options["show_progress"]):
+            if log.enabled("driver", log.DEBUG):
+                log.debug("driver", "step %d/%d, t = %g", step, self.nsteps - 1, self._time(step))
             ins = self._inputs(step, history)
             args = []
             for name, t in model.input_spec.items():
@@ -201,6 +206,7 @@ class TransientDriver(Driver):
             history = (history + [current])[-MAX_LAG:]
         if self.options["save_as"]:
             self.save_result(self.options["save_as"])
+        log.info("driver", "TransientDriver '%s': done", block)
         return True
 
     def _time(self, step: int) -> float:

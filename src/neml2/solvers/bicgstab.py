@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import torch
 
+from neml2 import log
 from neml2.factory import register_neml2_object
 from neml2.schema import HitSchema
 from neml2.solvers.krylov import KRYLOV_OPTIONS, KrylovSolver, dot, matvec
@@ -36,8 +37,11 @@ class BiCGStab(KrylovSolver):
         rhat, p, v = r.clone(), torch.zeros_like(b), torch.zeros_like(b)
         one = torch.ones_like(b[:, 0])
         rho, alpha, omega = one.clone(), one.clone(), one.clone()
+        trace = log.enabled("linear", log.DEBUG)
         while True:
             rn = torch.linalg.vector_norm(rtrue, dim=-1)
+            if trace:
+                self._trace_iteration(int(its.max()), rn)
             go = ~(rn <= tol)
             bad = go & ((its[glob] >= max_its) | ~torch.isfinite(rn))
             if bool(bad.any()):

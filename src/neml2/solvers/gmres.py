@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import torch
 
+from neml2 import log
 from neml2.factory import register_neml2_object
 from neml2.schema import HitSchema, option
 from neml2.solvers.krylov import KRYLOV_OPTIONS, KrylovSolver, matvec
@@ -30,11 +31,14 @@ class GMRES(KrylovSolver):
         x = torch.zeros_like(b)
         its = torch.zeros(M, dtype=torch.long, device=b.device)
         active = torch.arange(M, device=b.device)
+        trace = log.enabled("linear", log.DEBUG)
         while active.numel():
             # true residuals: converged points leave for good
             Ja, pa = J[active], pts[active]
             r = b[active] - matvec(Ja, x[active])
             rn = torch.linalg.vector_norm(r, dim=-1)
+            if trace:
+                self._trace_iteration(int(its.max()), rn, "|r| (restart)")
             go = ~(rn <= tol[active])
             bad = go & ((its[active] >= max_its) | ~torch.isfinite(rn))
             if bool(bad.any()):
@@ -50,7 +54,7 @@ class GMRES(KrylovSolver):
 
     def _cycle(self, *, J, r, rn, pts, glob, x, its, tol, m, left) -> None:  # type: ignore[no-untyped-def]
         """One restart cycle of the points ``glob``; updates ``x`` and ``its`` in place."""
-        max_its = self.options["max_its"]
+        max_its, trace = self.options["max_its"], log.enabled("linear", log.DEBUG)
         if left:
             r = self._precondition(r, pts)
         beta = torch.linalg.vector_norm(r, dim=-1)
@@ -92,6 +96,8 @@ class GMRES(KrylovSolver):
             g[:, j] = cj * g[:, j]
             its[glob] += 1
             est = g[:, j + 1].abs()
+            if trace:
+                self._trace_iteration(int(its[glob].max()), est, "|r| (estimate)")
             stop = (est <= target) | (its[glob] >= max_its) | (j == m - 1) | ~torch.isfinite(est)
             if bool(stop.any()):
                 k = j + 1

@@ -7,6 +7,7 @@ from typing import Any
 
 import torch
 
+from neml2 import log
 from neml2.errors import ConvergenceError
 from neml2.schema import option, suggest
 from neml2.solvers.linear_solver import LinearSolver
@@ -109,8 +110,24 @@ class KrylovSolver(LinearSolver):
             k = b.shape[-1]
             pts = torch.arange(N, device=J.device).repeat_interleave(k)
             x = self._iterate(J[pts], b.transpose(-1, -2).reshape(N * k, n), pts)
+            self._trace_solve()
             return x.reshape(N, k, n).transpose(-1, -2)
-        return self._iterate(J, b, torch.arange(N, device=J.device))
+        x = self._iterate(J, b, torch.arange(N, device=J.device))
+        self._trace_solve()
+        return x
+
+    def _trace_solve(self) -> None:
+        """The ``linear`` channel's summary of the solve just done (at ``info``)."""
+        if log.enabled("linear", log.INFO) and self.last_iterations is not None:
+            its = self.last_iterations
+            log.info(
+                "linear",
+                "  %s converged: %d system(s), iterations max %d, mean %.1f",
+                type(self).__name__,
+                its.numel(),
+                int(its.max()) if its.numel() else 0,
+                float(its.double().mean()) if its.numel() else 0.0,
+            )
 
     def _prepare(self, J: torch.Tensor) -> None:
         pc = self.preconditioner
@@ -136,10 +153,17 @@ class KrylovSolver(LinearSolver):
     def _precondition(self, r: torch.Tensor, pts: torch.Tensor) -> torch.Tensor:
         return self.preconditioner.apply(r, pts)
 
+    @staticmethod
+    def _trace_iteration(its: int, rn: torch.Tensor, what: str = "|r|") -> None:
+        """An inner iteration's largest residual norm over the systems still iterating (at ``debug``)."""
+        if rn.numel():
+            log.debug("linear", "    ITERATION %3d, %s = %.2e (%d active)", its, what, float(rn.max()), rn.numel())
+
     def _fail(
         self, failed: torch.Tensor, pts: torch.Tensor, resid: torch.Tensor, tol: torch.Tensor
     ) -> ConvergenceError:
         points = torch.unique(pts[failed])
+        log.info("linear", "  %s not converged at %d point(s)", type(self).__name__, points.numel())
         return ConvergenceError(
             f"{type(self).__name__} did not converge in {self.options['max_its']} iterations at "
             f"{points.numel()} point(s) (first: {points[:8].tolist()}); residual norms {_fmt(resid)} "

@@ -12,6 +12,7 @@ from neml2.factory import register_neml2_object
 from neml2.objects import HitObject
 from neml2.schema import HitSchema, option
 from neml2.solvers.linear_solver import linear_solver_ref
+from neml2.solvers.newton_trace import newton_trace
 
 # fn(x_active, idx) -> (residual (n_a, m), jacobian (n_a, m, n)) at the points idx
 SystemFn = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
@@ -81,6 +82,7 @@ class Newton(HitObject):
         idx = torch.arange(x.shape[0], device=x.device)
         r, J = fn(x, idx)
         nr0 = torch.linalg.vector_norm(r, dim=-1)
+        trace = newton_trace(nr0, atol, rtol)  # None unless NEML2_LOGS / the app raise 'newton' to info
         self._check_finite(nr0, idx, 0)
         done = (nr0 <= atol) | (nr0 <= rtol * nr0)
         its = 0
@@ -88,6 +90,8 @@ class Newton(HitObject):
         idx, r, J, nr0 = idx[active], r[active], J[active], nr0[active]
         while idx.numel():
             if its >= max_its:
+                if trace is not None:
+                    trace.failed(its, "max iterations")
                 raise ConvergenceError(
                     f"Newton did not converge in {max_its} iterations at {idx.numel()} point(s) "
                     f"(first: {idx[:8].tolist()}); residual norms {_fmt(torch.linalg.vector_norm(r, dim=-1))}",
@@ -98,6 +102,8 @@ class Newton(HitObject):
             try:
                 dx = linear.solve(J, -r)
             except ConvergenceError as e:  # an iterative linear solver: name the points of the whole batch
+                if trace is not None:
+                    trace.failed(its, e.reason or "linear solve")
                 raise ConvergenceError(
                     f"Newton iteration {its}: {e}",
                     failed=idx[e.failed] if e.failed is not None else idx,
@@ -106,12 +112,16 @@ class Newton(HitObject):
             xa, r, J = self.update(fn, x[idx], dx, idx, r)
             x[idx] = xa
             nr = torch.linalg.vector_norm(r, dim=-1)
+            if trace is not None:
+                trace.iteration(its, nr, nr0)
             self._check_finite(nr, idx, its)
             keep = (nr > atol) & (nr > rtol * nr0)
             if not bool(keep.all()):
                 idx, r, J, nr0 = idx[keep], r[keep], J[keep], nr0[keep]
                 if restrict is not None:
                     restrict(keep)
+        if trace is not None:
+            trace.converged(its)
         return x, its
 
     def update(

@@ -9,6 +9,7 @@ import torch
 from neml2.factory import register_neml2_object
 from neml2.schema import HitSchema, option
 from neml2.solvers.newton import NEWTON_OPTIONS, Newton, SystemFn
+from neml2.solvers.newton_trace import line_search_trace
 
 
 @register_neml2_object("NewtonWithLineSearch")
@@ -43,7 +44,7 @@ class NewtonWithLineSearch(Newton):
         alpha = torch.ones_like(r0sq)
         xt = x + dx
         rt, Jt = fn(xt, idx)
-        for _ in range(self.options["max_linesearch_iterations"]):
+        for ls in range(1, self.options["max_linesearch_iterations"] + 1):
             bad = ~((rt * rt).sum(-1) <= (1 - c * alpha) * r0sq)  # NaN counts as bad
             if not bool(bad.any()):
                 break
@@ -52,4 +53,5 @@ class NewtonWithLineSearch(Newton):
             xs = x[sel] + alpha[sel, None] * dx[sel]
             rs, Js = fn(xs, idx[sel])
             xt[sel], rt[sel], Jt[sel] = xs, rs, Js
+            line_search_trace(ls, alpha, rt)
         return xt, rt, Jt
