@@ -1,4 +1,7 @@
-"""FBComplementarity: the Fischer-Burmeister function ``x + y - sqrt(a^2 + b^2)``."""
+"""FBComplementarity: the Fischer-Burmeister function ``r = x + y - sqrt(a^2 + b^2)``, x = +-a, y = +-b.
+
+With a = f (LE) and b = gamma_dot (GE): plasticity.md's ``gamma_dot - f - sqrt(gamma_dot^2 + f^2)``.
+"""
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local

@@ -1,4 +1,7 @@
-"""MinMapComplementarity: the min map ``min(x, y)``."""
+"""MinMapComplementarity: the min map ``r = min(x, y)``, x = +-a and y = +-b (+ for GE, - for LE).
+
+With a = f (LE) and b = gamma_dot (GE) this is plasticity.md's KKT residual ``min(gamma_dot, -f)``.
+"""
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local

@@ -1,4 +1,8 @@
-"""SR2Invariant: scalar invariants of a symmetric tensor, with first and second derivatives."""
+"""SR2Invariant: scalar invariants of a symmetric tensor A (``tensor``), by ``invariant_type``.
+
+I1 = tr A; I2 = (tr(A)^2 - A:A) / 2; VONMISES = sqrt(3 J2) = sqrt(3/2 dev A : dev A) (plasticity.md's
+effective stress); EFFECTIVE_STRAIN = sqrt(2/3 dev A : dev A).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,7 @@ _EPS = 1e-30
 
 @register_neml2_object("SR2Invariant")
 class SR2Invariant(Model):
-    """I1 = tr A; I2 = (tr(A)^2 - A:A)/2; VONMISES = sqrt(3/2 dev A : dev A);
-    EFFECTIVE_STRAIN = sqrt(2/3 dev A : dev A)."""
+    """One invariant of an SR2 (see the module docstring), with first and second derivatives."""
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
@@ -45,5 +48,3 @@ class SR2Invariant(Model):
             {"tensor": lambda a: N.inner(a)},
             {("tensor", "tensor"): lambda a, b: (c * a.dev().inner(b) - N.inner(a) * N.inner(b)) / s},
         )
-
-

@@ -1,4 +1,8 @@
-"""LinearIsotropicElasticity: sigma = lambda tr(eps) I + 2 mu eps (or its inverse, the compliance form).
+"""LinearIsotropicElasticity: sigma = 3K vol(eps) + 2G dev(eps) = lambda tr(eps) I + 2 mu eps.
+
+elasticity.md's isotropic split, K and G (or the Lame constants lambda, mu = G) from any two of
+E, nu, K, G, lambda, M (``coefficients`` / ``coefficient_types``). ``compliance = true`` is the
+inverse map, eps = vol(sigma) / (3K) + dev(sigma) / (2G).
 
 With ``rate_form = true`` the same map relates the rates: sigma_dot = lambda tr(eps_dot) I + 2 mu eps_dot,
 the variables named ``<strain>_rate`` and ``<stress>_rate``.

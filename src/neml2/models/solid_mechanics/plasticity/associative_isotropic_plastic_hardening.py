@@ -1,4 +1,8 @@
-"""AssociativeIsotropicPlasticHardening: equivalent plastic strain rate = -gamma_dot df/dk."""
+"""AssociativeIsotropicPlasticHardening: ep_dot = -gamma_dot N_k, N_k = df/dk (plasticity.md).
+
+ep_dot is ``equivalent_plastic_strain_rate``, gamma_dot ``flow_rate``, N_k
+``isotropic_hardening_direction``.
+"""
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local

@@ -1,4 +1,11 @@
-"""AssociativeKinematicPlasticHardening: kinematic plastic strain rate = -gamma_dot df/dX."""
+"""AssociativeKinematicPlasticHardening: Kp_dot = -gamma_dot N_X, N_X = df/dX.
+
+Kp_dot is ``kinematic_plastic_strain_rate``, gamma_dot ``flow_rate``, N_X
+``kinematic_hardening_direction``. plasticity.md prints ``+gamma_dot df/dX``; with the back stress
+entering the yield function as ``Xi = M - X`` that sign would drive Kp against the plastic strain
+(a softening ``X = H Kp``). The minus sign, as in AssociativeIsotropicPlasticHardening, gives
+``Kp_dot = Ep_dot`` for associative J2 flow (tests/models/test_documented_equations.py).
+"""
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local

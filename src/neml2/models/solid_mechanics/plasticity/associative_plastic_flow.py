@@ -1,4 +1,7 @@
-"""AssociativePlasticFlow: plastic strain rate = gamma_dot N."""
+"""AssociativePlasticFlow: Ep_dot = gamma_dot N, N = df/dM (plasticity.md).
+
+Ep_dot is ``plastic_strain_rate``, gamma_dot ``flow_rate``, N ``flow_direction``.
+"""
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local

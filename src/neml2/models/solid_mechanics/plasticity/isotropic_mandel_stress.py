@@ -1,4 +1,5 @@
-"""IsotropicMandelStress: for isotropic small-strain plasticity the Mandel stress is the Cauchy stress."""
+"""IsotropicMandelStress: M = sigma; for isotropic small-strain plasticity the Mandel stress is the
+Cauchy stress."""
 
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import Local

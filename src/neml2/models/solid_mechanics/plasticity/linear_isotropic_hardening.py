@@ -1,4 +1,5 @@
-"""LinearIsotropicHardening: k = H ep."""
+"""LinearIsotropicHardening: k = H ep (k ``isotropic_hardening``, H ``hardening_modulus``, ep
+``equivalent_plastic_strain``)."""
 
 from typing import Any
 

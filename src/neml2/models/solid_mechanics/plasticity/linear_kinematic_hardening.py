@@ -1,4 +1,5 @@
-"""LinearKinematicHardening: X = H Kp."""
+"""LinearKinematicHardening: X = H Kp (X ``back_stress``, H ``hardening_modulus``, Kp
+``kinematic_plastic_strain``)."""
 
 from typing import Any
 

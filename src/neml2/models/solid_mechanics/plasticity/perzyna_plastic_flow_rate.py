@@ -1,4 +1,8 @@
-"""PerzynaPlasticFlowRate: gamma_dot = (<f> / eta)^n."""
+"""PerzynaPlasticFlowRate: gamma_dot = (<f> / eta)^n (plasticity.md).
+
+gamma_dot is ``flow_rate``, f ``yield_function``, eta ``reference_stress``, n ``exponent`` and
+``<f> = max(f, 0)`` the Macaulay bracket.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""PowerLawIsotropicHardeningStaticRecovery: k_dot = -(|k| / tau)^(n-1) k / tau."""
+"""PowerLawIsotropicHardeningStaticRecovery: k_dot = -(|k| / tau)^(n-1) k / tau, k ``isotropic_hardening``."""
 
 from typing import Any
 

@@ -1,4 +1,5 @@
-"""SlopeSaturationVoceIsotropicHardening: k_dot = theta0 (1 - k / R) gamma_dot."""
+"""SlopeSaturationVoceIsotropicHardening: k_dot = theta0 (1 - k / R) gamma_dot (theta0
+``initial_hardening_rate``, R ``saturated_hardening``, gamma_dot ``flow_rate``)."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""VoceIsotropicHardening: k = R (1 - exp(-d ep))."""
+"""VoceIsotropicHardening: k = R (1 - exp(-d ep)) (R ``saturated_hardening``, d ``saturation_rate``)."""
 
 from typing import Any
 

@@ -1,4 +1,10 @@
-"""YieldFunction: f = sqrt(2/3) (s - sigma_y - k), s the effective (von Mises) stress."""
+"""YieldFunction: f = sqrt(2/3) (sigma_bar - sigma_y - k).
+
+sigma_bar is ``effective_stress`` (the von Mises stress of the overstress), sigma_y ``yield_stress``
+and k ``isotropic_hardening`` (0 when unset). plasticity.md writes ``f = sigma_bar - sigma_y - k``;
+the constant factor sqrt(2/3) is the documented package's (its j2_viscoplasticity results, a
+Perzyna case, need it) and makes the J2 flow direction ``df/dM`` a unit tensor.
+"""
 
 from __future__ import annotations
 
