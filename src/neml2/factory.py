@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import keyword
 import math
 import re
@@ -37,16 +38,43 @@ def register_neml2_object(type_name: str) -> Callable[[type], type]:
     return deco
 
 
-def _load_registry() -> None:
-    """Import every module that registers types (idempotent)."""
-    from neml2 import _builtin_types  # noqa: F401
+def type_class(type_name: str) -> type | None:
+    """The class registered as ``type_name``: user types first, else the built-in one, imported on demand."""
+    cls = REGISTRY.get(type_name)
+    if cls is None:
+        from neml2._manifest import MANIFEST
+
+        entry = MANIFEST.get(type_name)
+        if entry is not None:
+            importlib.import_module("neml2." + entry[1])
+        else:  # not a known built-in: make sure nothing registered since the manifest was written is missed
+            from neml2._builtin_types import import_all
+
+            import_all()
+        cls = REGISTRY.get(type_name)
+    return cls
+
+
+def type_names(section: str | None = None) -> list[str]:
+    """Every known type name (of ``section``), without importing the built-in ones."""
+    from neml2._manifest import MANIFEST
+
+    names = {n for n, (sec, _) in MANIFEST.items() if section is None or sec == section}
+    names |= {n for n, c in REGISTRY.items() if section is None or getattr(c, "SECTION", None) == section}
+    return sorted(names)
 
 
 def registered(section: str | None = None) -> dict[str, type]:
-    _load_registry()
+    """Every registered type (of ``section``) with its class; imports the built-in ones it lists."""
+    from neml2._manifest import MANIFEST
+
     if section is None:
-        return dict(REGISTRY)
-    return {k: v for k, v in REGISTRY.items() if getattr(v, "SECTION", None) == section}
+        from neml2._builtin_types import import_all
+
+        import_all()
+    for module in {mod for sec, mod in MANIFEST.values() if sec == section}:
+        importlib.import_module("neml2." + module)
+    return {k: v for k, v in REGISTRY.items() if section is None or getattr(v, "SECTION", None) == section}
 
 
 class InputFile:
@@ -66,7 +94,6 @@ class InputFile:
         dtype: str | torch.dtype | None = None,
         layout: _Layout | None = None,
     ) -> None:
-        _load_registry()
         self.root = root
         self.path = path
         self._layout = layout
@@ -309,17 +336,13 @@ class InputFile:
         if tnode is None:
             raise InputError("missing required option", option="type", **where)
         type_name = tnode.param_str()
-        valid = registered(section)
-        cls = valid.get(type_name)
+        cls = type_class(type_name)
         if cls is None:
-            other = REGISTRY.get(type_name)
-            if other is not None:
-                raise InputError(
-                    f"type '{type_name}' belongs in [{other.SECTION}], not [{section}]",
-                    option="type",
-                    **where,
-                )
-            raise InputError(f"unknown type '{type_name}'{suggest(type_name, valid)}", option="type", **where)
+            raise InputError(
+                f"unknown type '{type_name}'{suggest(type_name, type_names(section))}", option="type", **where
+            )
+        if getattr(cls, "SECTION", None) != section:
+            raise InputError(f"type '{type_name}' belongs in [{cls.SECTION}], not [{section}]", option="type", **where)
         return cls.from_hit(node, self)
 
     # --------------------------------------------------------------- accessors
