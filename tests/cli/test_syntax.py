@@ -83,8 +83,9 @@ def test_summary_json_one_entry_per_type(capsys):
     cat = json.loads(capsys.readouterr().out)
     assert list(cat) == sorted(registered("Drivers"))
     for info in cat.values():
-        assert set(info) == {"section", "module", "doc"} and info["section"] == "Drivers"
+        assert set(info) == {"section", "module", "file", "doc"} and info["section"] == "Drivers"
     assert cat["TransientDriver"]["module"] == "neml2.drivers.transient_driver"
+    assert cat["TransientDriver"]["file"] == "neml2/drivers/transient_driver.py"
 
 
 def test_summary_all_sections_in_order(tmp_path):
@@ -100,7 +101,8 @@ def test_summary_text(capsys):
     assert main(["--summary", "--type", "LinearIsotropicHardening"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "[Models]",
-        "  LinearIsotropicHardening: Isotropic hardening linear in the equivalent plastic strain",
+        "  LinearIsotropicHardening: Isotropic hardening linear in the equivalent plastic strain"
+        "  [neml2/models/solid_mechanics/plasticity/linear_isotropic_hardening.py]",
     ]
 
 

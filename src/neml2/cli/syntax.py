@@ -1,19 +1,22 @@
 """neml2-syntax: the registered input-file types and their options.
 
 ``neml2-syntax [--load PATH ...] [--summary] [--json FILE] [--section S] [--type T]``: text on stdout
-by default; ``--json FILE`` writes ``{type: {"section", "module", "doc", "options": {name: {kind,
+by default; ``--json FILE`` writes ``{type: {"section", "module", "file", "doc", "options": {name: {kind,
 type, default, required, ...}}}}`` (``-`` for stdout). ``--summary`` drops the option schema: one
-``{"section", "module", "doc"}`` entry per type (text: one line per type). Hidden fields (derived
-variables such as ``x~1``) are not listed.
+``{"section", "module", "file", "doc"}`` entry per type (text: one line per type, with the defining
+file). Hidden fields (derived variables such as ``x~1``) are not listed.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+import neml2
 from neml2.cli import EXIT_INPUT, add_load_argument, error, load_extensions
 from neml2.errors import InputError
 from neml2.factory import SECTIONS, registered
@@ -70,6 +73,16 @@ def describe_field(name: str, f: Field) -> dict[str, Any]:
     return out
 
 
+def source_file(cls: type) -> str:
+    """The file defining ``cls``: relative to the package's parent folder (``neml2/...py``) when inside it."""
+    try:
+        path = Path(inspect.getfile(cls)).resolve()
+    except (TypeError, OSError):
+        return ""
+    root = Path(neml2.__file__).resolve().parent.parent
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def describe_type(cls: type) -> dict[str, Any]:
     schema: HitSchema | None = getattr(cls, "hit", None)
     fields = [(n, f) for n, f in schema] if schema is not None else []
@@ -77,6 +90,7 @@ def describe_type(cls: type) -> dict[str, Any]:
     return {
         "section": getattr(cls, "SECTION", ""),
         "module": cls.__module__,
+        "file": source_file(cls),
         "doc": " ".join(doc.split()),
         "options": {n: describe_field(n, f) for n, f in fields if not f.hidden},
     }
@@ -122,7 +136,7 @@ def text(cat: dict[str, dict[str, Any]]) -> str:
             section = info["section"]
             lines += ["", f"[{section}]"] if lines else [f"[{section}]"]
         doc = info["doc"].split(". ")[0].split("; ")[0].rstrip(".")
-        lines.append(f"  {name}" + (f": {doc}" if doc else ""))
+        lines.append(f"  {name}" + (f": {doc}" if doc else "") + (f"  [{info['file']}]" if info["file"] else ""))
         if "options" not in info:  # --summary
             continue
         if not info["options"]:
