@@ -23,7 +23,13 @@ def test_json_lists_every_registered_type(tmp_path):
     assert newton["options"]["abs_tol"] == {"kind": "option", "type": "float", "default": 1e-10, "required": False}
     assert newton["options"]["max_its"]["default"] == 25
     perzyna = cat["PerzynaPlasticFlowRate"]["options"]
-    assert perzyna["reference_stress"] == {"kind": "parameter", "type": "Scalar", "default": None, "required": True}
+    assert perzyna["reference_stress"] == {
+        "kind": "parameter",
+        "type": "Scalar",
+        "default": None,
+        "required": True,
+        "doc": "eta",
+    }
     assert perzyna["yield_function"]["kind"] == "input var" and perzyna["yield_function"]["default"] == "yield_function"
     assert perzyna["flow_rate"]["kind"] == "output var"
 
@@ -42,6 +48,7 @@ def test_optional_variable(tmp_path):
         "default": None,
         "required": False,
         "optional": True,
+        "doc": "isotropic hardening k (none when unset)",
     }
 
 

@@ -25,10 +25,10 @@ class SchurComplement(LinearSolver):
     each sees its sub-system's layout (one group per variable)."""
 
     hit = HitSchema(
-        residual_primary_group=option(int, 0),
-        unknown_primary_group=option(int, 0),
-        primary_solver=option(str),
-        schur_solver=option(str),
+        residual_primary_group=option(int, 0, doc="residual group of the primary block A"),
+        unknown_primary_group=option(int, 0, doc="unknown group of the primary block A"),
+        primary_solver=option(str, doc="linear solver applying A^-1"),
+        schur_solver=option(str, doc="linear solver of the Schur complement S = D - C A^-1 B"),
     )
 
     def __init__(self, *, primary_solver: Any = None, schur_solver: Any = None, **kw: Any) -> None:

@@ -14,11 +14,11 @@ _INEQUALITIES = ("LE", "GE")
 
 def complementarity_schema() -> HitSchema:
     return HitSchema(
-        a=input(Scalar),
-        b=input(Scalar),
-        complementarity=output(Scalar),
-        a_inequality=option(str, "LE", choices=_INEQUALITIES),
-        b_inequality=option(str, "GE", choices=_INEQUALITIES),
+        a=input(Scalar, doc="first variable of the complementarity pair"),
+        b=input(Scalar, doc="second variable of the complementarity pair"),
+        complementarity=output(Scalar, doc="residual that vanishes exactly when the conditions hold"),
+        a_inequality=option(str, "LE", choices=_INEQUALITIES, doc="a <= 0 (LE) or a >= 0 (GE)"),
+        b_inequality=option(str, "GE", choices=_INEQUALITIES, doc="b <= 0 (LE) or b >= 0 (GE)"),
     )
 
 

@@ -11,7 +11,10 @@ from neml2.types import TensorWrapper
 
 
 def constant_parameter_schema(type_: type[TensorWrapper]) -> HitSchema:
-    return HitSchema(parameter=output(type_, optional=True), value=parameter(type_))
+    return HitSchema(
+        parameter=output(type_, optional=True, doc="output variable (default: the block name)"),
+        value=parameter(type_, doc="the constant value"),
+    )
 
 
 class ConstantParameter(Model):

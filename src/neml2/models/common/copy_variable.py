@@ -9,7 +9,7 @@ from neml2.types import TensorWrapper
 
 
 def copy_schema(type_: type[TensorWrapper]) -> HitSchema:
-    return HitSchema({"from": input(type_), "to": output(type_)})
+    return HitSchema({"from": input(type_, doc="variable to copy"), "to": output(type_, doc="the copy")})
 
 
 class CopyVariable(Model):

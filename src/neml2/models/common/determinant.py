@@ -18,7 +18,7 @@ from neml2.types import R2, Scalar, TensorWrapper, align
 
 
 def determinant_schema(type_: type[TensorWrapper]) -> HitSchema:
-    return HitSchema({"input": input(type_), "determinant": output(Scalar)})
+    return HitSchema({"input": input(type_, doc="the tensor A"), "determinant": output(Scalar, doc="det A")})
 
 
 def _levi_civita(like: torch.Tensor) -> torch.Tensor:

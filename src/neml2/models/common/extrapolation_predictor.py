@@ -13,9 +13,11 @@ _KINDS = ("SR2", "Scalar", "MRP", "R2")
 
 
 def predictor_schema() -> HitSchema:
-    fields: dict[str, Any] = {f"unknowns_{k}": option("list", None) for k in _KINDS}
-    fields["cold"] = option("list", None)
-    fields["time"] = option(str, "t")
+    fields: dict[str, Any] = {
+        f"unknowns_{k}": option("list", None, doc=f"{k} unknowns to predict from their previous steps") for k in _KINDS
+    }
+    fields["cold"] = option("list", None, doc="unknowns whose guess is zero")
+    fields["time"] = option(str, "t", doc="the time variable (its previous steps are read as <time>~1, ...)")
     return HitSchema(fields)
 
 

@@ -9,7 +9,7 @@ from neml2.types import TensorWrapper
 
 
 def input_parameter_schema(type_: type[TensorWrapper]) -> HitSchema:
-    return HitSchema(variable=input(type_), parameter=output(type_))
+    return HitSchema(variable=input(type_, doc="input variable"), parameter=output(type_, doc="the same value"))
 
 
 class InputParameter(Model):

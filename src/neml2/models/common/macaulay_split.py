@@ -12,7 +12,13 @@ class MacaulaySplit(Model):
     """``to_positive = max(x, 0)``, ``to_negative = x - max(x, 0) = min(x, 0)``."""
 
     SUPPORTS_SECOND_ORDER = True
-    hit = HitSchema({"from": input(Scalar), "to_positive": output(Scalar), "to_negative": output(Scalar)})
+    hit = HitSchema(
+        {
+            "from": input(Scalar, doc="the variable x"),
+            "to_positive": output(Scalar, doc="positive part max(x, 0)"),
+            "to_negative": output(Scalar, doc="negative part min(x, 0)"),
+        }
+    )
 
     def forward(self, x: Scalar) -> tuple[Local, Local]:
         pos, H = x.macaulay(), x.heaviside()

@@ -19,12 +19,12 @@ class MixedControlSetup(Model):
     a residual ``stress(z) - y = 0`` then closes the system."""
 
     hit = HitSchema(
-        control=input(SR2),
-        x_above=input(SR2),
-        x_below=input(SR2),
-        y=output(SR2),
-        z=output(SR2),
-        threshold=option(float, 0.5),
+        control=input(SR2, doc="per component: above threshold selects x_above for y"),
+        x_above=input(SR2, doc="values routed to y where control > threshold, else to z"),
+        x_below=input(SR2, doc="values routed to z where control > threshold, else to y"),
+        y=output(SR2, doc="x_above where control > threshold, else x_below"),
+        z=output(SR2, doc="x_below where control > threshold, else x_above"),
+        threshold=option(float, 0.5, doc="control value separating the two routes"),
     )
 
     def forward(self, control: SR2, above: SR2, below: SR2) -> tuple[Local, Local]:

@@ -11,7 +11,7 @@ from neml2.types import TensorWrapper
 
 
 def parameter_to_variable_schema(type_: type[TensorWrapper]) -> HitSchema:
-    return HitSchema({"to": output(type_), "from": parameter(type_)})
+    return HitSchema({"to": output(type_, doc="output variable"), "from": parameter(type_, doc="the parameter")})
 
 
 class ParameterToVariable(Model):

@@ -12,7 +12,7 @@ class R2ToSR2(Model):
     """``output = (A + A^T) / 2`` in Mandel notation."""
 
     SUPPORTS_SECOND_ORDER = True
-    hit = HitSchema({"input": input(R2), "output": output(SR2)})
+    hit = HitSchema({"input": input(R2, doc="the R2"), "output": output(SR2, doc="symmetric part")})
 
     def forward(self, A: R2) -> Local:
         return Local(SR2.from_full(A), {"input": lambda t: SR2.from_full(t)}, {})

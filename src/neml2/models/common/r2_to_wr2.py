@@ -12,7 +12,7 @@ class R2ToWR2(Model):
     """``output = (A - A^T) / 2`` stored as its axial vector."""
 
     SUPPORTS_SECOND_ORDER = True
-    hit = HitSchema({"input": input(R2), "output": output(WR2)})
+    hit = HitSchema({"input": input(R2, doc="the R2"), "output": output(WR2, doc="skew part")})
 
     def forward(self, A: R2) -> Local:
         return Local(WR2.from_full(A), {"input": lambda t: WR2.from_full(t)}, {})

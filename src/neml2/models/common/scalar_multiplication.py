@@ -28,9 +28,9 @@ class ScalarMultiplication(Model):
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         {
-            "from": input(Scalar, REQUIRED, multi=True),
-            "to": output(Scalar),
-            "scaling": parameter(Scalar, "1"),
+            "from": input(Scalar, REQUIRED, multi=True, doc="the factors x_i"),
+            "to": output(Scalar, doc="scaling * prod_i x_i (or 1 / x_i where reciprocal)"),
+            "scaling": parameter(Scalar, "1", doc="constant factor"),
             "reciprocal": option("list", ["false"], doc="one boolean per variable, or one for all"),
         }
     )

@@ -12,7 +12,7 @@ class ScalarToDiagonalSR2(Model):
     """A spherical symmetric tensor from its diagonal value."""
 
     SUPPORTS_SECOND_ORDER = True
-    hit = HitSchema({"input": input(Scalar), "output": output(SR2)})
+    hit = HitSchema({"input": input(Scalar, doc="the Scalar"), "output": output(SR2, doc="input * I")})
 
     def forward(self, x: Scalar) -> Local:
         eye = SR2.identity(x.dtype, x.device)

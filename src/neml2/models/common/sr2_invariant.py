@@ -22,9 +22,9 @@ class SR2Invariant(Model):
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        tensor=input(SR2),
-        invariant=output(Scalar),
-        invariant_type=option(str, choices=("I1", "I2", "VONMISES", "EFFECTIVE_STRAIN")),
+        tensor=input(SR2, doc="the tensor A"),
+        invariant=output(Scalar, doc="the invariant of A"),
+        invariant_type=option(str, choices=("I1", "I2", "VONMISES", "EFFECTIVE_STRAIN"), doc="which invariant"),
     )
 
     def forward(self, A: SR2) -> Local:

@@ -12,7 +12,7 @@ class SR2ToR2(Model):
     """Unpacks the Mandel 6-vector into a full (3, 3) tensor."""
 
     SUPPORTS_SECOND_ORDER = True
-    hit = HitSchema({"input": input(SR2), "output": output(R2)})
+    hit = HitSchema({"input": input(SR2, doc="the SR2"), "output": output(R2, doc="the full 3x3 tensor")})
 
     def forward(self, A: SR2) -> Local:
         return Local(A.to_full(), {"input": lambda t: t.to_full()}, {})

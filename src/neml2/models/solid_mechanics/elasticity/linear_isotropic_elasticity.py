@@ -25,12 +25,15 @@ class LinearIsotropicElasticity(IsotropicCoefficients, Model):
     """Hooke's law; ``compliance = true`` maps stress to strain, ``rate_form = true`` their rates."""
 
     hit = HitSchema(
-        strain=input(SR2),
-        stress=output(SR2),
-        compliance=option(bool, False),
-        rate_form=option(bool, False),
-        coefficients=option("list", check=isotropic_elastic_constants),
-        coefficient_types=option("list"),
+        strain=input(SR2, doc="small strain (its rate with rate_form; the output with compliance)"),
+        stress=output(SR2, doc="Cauchy stress (its rate with rate_form; the input with compliance)"),
+        compliance=option(bool, False, doc="map stress to strain instead"),
+        rate_form=option(bool, False, doc="relate <strain>_rate and <stress>_rate"),
+        coefficients=option("list", check=isotropic_elastic_constants, doc="two elastic constants"),
+        coefficient_types=option(
+            "list",
+            doc="their kinds: YOUNGS_MODULUS POISSONS_RATIO SHEAR_MODULUS BULK_MODULUS LAME_LAMBDA P_WAVE_MODULUS",
+        ),
     )
 
     def __init__(self, *, _factory: Any = None, **kw: Any) -> None:

@@ -16,9 +16,9 @@ class AssociativeIsotropicPlasticHardening(Model):
     """``ep_dot = -gamma_dot * N_k`` with ``N_k = df/dk``."""
 
     hit = HitSchema(
-        flow_rate=input(Scalar),
-        isotropic_hardening_direction=input(Scalar),
-        equivalent_plastic_strain_rate=output(Scalar),
+        flow_rate=input(Scalar, doc="consistency parameter rate gamma_dot"),
+        isotropic_hardening_direction=input(Scalar, doc="N_k = df/dk"),
+        equivalent_plastic_strain_rate=output(Scalar, doc="ep_dot = -gamma_dot N_k"),
     )
 
     def forward(self, gamma: Scalar, Nk: Scalar) -> Local:

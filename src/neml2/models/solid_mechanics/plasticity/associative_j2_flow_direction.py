@@ -20,7 +20,9 @@ class AssociativeJ2FlowDirection(Model):
     """J2 flow direction from the Mandel stress."""
 
     SUPPORTS_SECOND_ORDER = True
-    hit = HitSchema(mandel_stress=input(SR2), flow_direction=output(SR2))
+    hit = HitSchema(
+        mandel_stress=input(SR2, doc="Mandel stress M"), flow_direction=output(SR2, doc="N = 3/2 dev M / vm(M)")
+    )
 
     def forward(self, M: SR2) -> Local:
         S = M.dev()

@@ -20,9 +20,9 @@ class AssociativeKinematicPlasticHardening(Model):
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        flow_rate=input(Scalar),
-        kinematic_hardening_direction=input(SR2),
-        kinematic_plastic_strain_rate=output(SR2),
+        flow_rate=input(Scalar, doc="consistency parameter rate gamma_dot"),
+        kinematic_hardening_direction=input(SR2, doc="N_X = df/dX"),
+        kinematic_plastic_strain_rate=output(SR2, doc="Kp_dot = -gamma_dot N_X"),
     )
 
     def forward(self, gamma: Scalar, NX: SR2) -> Local:

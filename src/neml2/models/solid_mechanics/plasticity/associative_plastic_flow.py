@@ -14,7 +14,11 @@ from neml2.types import SR2, Scalar
 class AssociativePlasticFlow(Model):
     """``Ep_dot = gamma_dot * N``."""
 
-    hit = HitSchema(flow_rate=input(Scalar), flow_direction=input(SR2), plastic_strain_rate=output(SR2))
+    hit = HitSchema(
+        flow_rate=input(Scalar, doc="consistency parameter rate gamma_dot"),
+        flow_direction=input(SR2, doc="N = df/dM"),
+        plastic_strain_rate=output(SR2, doc="Ep_dot = gamma_dot N"),
+    )
 
     def forward(self, gamma: Scalar, N: SR2) -> Local:
         return Local(gamma * N, {"flow_rate": lambda t: t * N, "flow_direction": lambda t: gamma * t})

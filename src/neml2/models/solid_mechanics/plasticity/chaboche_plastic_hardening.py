@@ -24,7 +24,9 @@ class ChabochePlasticHardening(FredrickArmstrongPlasticHardening):
     """Frederick-Armstrong kinematic hardening with static recovery ``A``, exponent ``a``."""
 
     SUPPORTS_SECOND_ORDER = False
-    hit = fredrick_armstrong_schema(A=parameter(Scalar), a=parameter(Scalar))
+    hit = fredrick_armstrong_schema(
+        A=parameter(Scalar, doc="static recovery coefficient"), a=parameter(Scalar, doc="static recovery exponent")
+    )
 
     def forward(self, gamma: Scalar, N: SR2, X: SR2, *nl: Any) -> Local:
         fa = super().forward(gamma, N, X, *nl)

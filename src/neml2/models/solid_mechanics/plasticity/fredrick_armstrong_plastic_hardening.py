@@ -18,12 +18,12 @@ from neml2.types import SR2, Scalar
 
 def fredrick_armstrong_schema(**extra: Any) -> HitSchema:
     return HitSchema(
-        flow_rate=input(Scalar),
-        flow_direction=input(SR2),
-        back_stress=input(SR2),
-        back_stress_rate=output(SR2, "{back_stress}_rate"),
-        C=parameter(Scalar),
-        g=parameter(Scalar),
+        flow_rate=input(Scalar, doc="consistency parameter rate gamma_dot"),
+        flow_direction=input(SR2, doc="unit flow direction N"),
+        back_stress=input(SR2, doc="back stress X"),
+        back_stress_rate=output(SR2, "{back_stress}_rate", doc="X_dot"),
+        C=parameter(Scalar, doc="kinematic hardening modulus"),
+        g=parameter(Scalar, doc="dynamic recovery coefficient"),
         **extra,
     )
 

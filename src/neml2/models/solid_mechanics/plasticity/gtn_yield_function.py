@@ -18,19 +18,20 @@ from neml2.types import Scalar
 
 @register_neml2_object("GTNYieldFunction")
 class GTNYieldFunction(Model):
-    """Second derivatives are given in the variables and the yield stress (not in q1, q2, q3)."""
+    """Yield function of a porous metal; second derivatives in the variables and the yield stress
+    (not in q1, q2, q3)."""
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        flow_invariant=input(Scalar),
-        poro_invariant=input(Scalar),
-        void_fraction=input(Scalar),
-        isotropic_hardening=input(Scalar, optional=True),
-        yield_function=output(Scalar),
-        yield_stress=parameter(Scalar),
-        q1=parameter(Scalar),
-        q2=parameter(Scalar),
-        q3=parameter(Scalar),
+        flow_invariant=input(Scalar, doc="von Mises stress se"),
+        poro_invariant=input(Scalar, doc="first invariant sp = tr M"),
+        void_fraction=input(Scalar, doc="void (pore) fraction phi"),
+        isotropic_hardening=input(Scalar, optional=True, doc="isotropic hardening k added to the yield stress"),
+        yield_function=output(Scalar, doc="the GTN yield function f"),
+        yield_stress=parameter(Scalar, doc="initial yield stress sigma_y"),
+        q1=parameter(Scalar, doc="Tvergaard coefficient of the void term"),
+        q2=parameter(Scalar, doc="Tvergaard coefficient in the cosh argument"),
+        q3=parameter(Scalar, doc="Tvergaard coefficient of phi^2"),
     )
 
     def forward(self, se: Scalar, sp: Scalar, phi: Scalar, *rest: Any) -> Local:

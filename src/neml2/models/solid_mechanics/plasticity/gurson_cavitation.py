@@ -13,9 +13,9 @@ class GursonCavitation(Model):
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        plastic_strain_rate=input(SR2),
-        void_fraction=input(Scalar),
-        void_fraction_rate=output(Scalar),
+        plastic_strain_rate=input(SR2, doc="plastic strain rate Ep_dot"),
+        void_fraction=input(Scalar, doc="void fraction f"),
+        void_fraction_rate=output(Scalar, doc="f_dot = (1 - f) tr(Ep_dot)"),
     )
 
     def forward(self, Ep_dot: SR2, f: Scalar) -> Local:

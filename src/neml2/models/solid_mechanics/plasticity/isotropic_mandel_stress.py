@@ -13,7 +13,7 @@ class IsotropicMandelStress(Model):
     """``M = sigma``."""
 
     SUPPORTS_SECOND_ORDER = True
-    hit = HitSchema(cauchy_stress=input(SR2), mandel_stress=output(SR2))
+    hit = HitSchema(cauchy_stress=input(SR2, doc="Cauchy stress"), mandel_stress=output(SR2, doc="M = sigma"))
 
     def forward(self, cauchy_stress: SR2) -> Local:
         return Local(cauchy_stress, {"cauchy_stress": lambda t: t})

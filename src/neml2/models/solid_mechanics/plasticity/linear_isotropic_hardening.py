@@ -16,9 +16,9 @@ class LinearIsotropicHardening(Model):
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        equivalent_plastic_strain=input(Scalar),
-        isotropic_hardening=output(Scalar),
-        hardening_modulus=parameter(Scalar),
+        equivalent_plastic_strain=input(Scalar, doc="equivalent plastic strain ep"),
+        isotropic_hardening=output(Scalar, doc="k = H ep"),
+        hardening_modulus=parameter(Scalar, doc="H"),
     )
 
     def forward(self, ep: Scalar, *nl: Any) -> Local:

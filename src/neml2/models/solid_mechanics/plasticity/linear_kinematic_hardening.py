@@ -16,9 +16,9 @@ class LinearKinematicHardening(Model):
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        kinematic_plastic_strain=input(SR2),
-        back_stress=output(SR2),
-        hardening_modulus=parameter(Scalar),
+        kinematic_plastic_strain=input(SR2, doc="kinematic plastic strain Kp"),
+        back_stress=output(SR2, doc="X = H Kp"),
+        hardening_modulus=parameter(Scalar, doc="H"),
     )
 
     def forward(self, Kp: SR2, *nl: Any) -> Local:

@@ -27,10 +27,10 @@ class Normality(Model):
 
     hit = HitSchema(
         {
-            "model": option(str),
-            "function": option(str),
-            "from": option("list"),
-            "to": option("list"),
+            "model": option(str, doc="the model defining the scalar function"),
+            "function": option(str, doc="the output of model to differentiate"),
+            "from": option("list", doc="the inputs to differentiate with respect to"),
+            "to": option("list", doc="names of the gradients, one per 'from' variable"),
         }
     )
 

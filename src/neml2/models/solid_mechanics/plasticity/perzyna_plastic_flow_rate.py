@@ -20,10 +20,10 @@ class PerzynaPlasticFlowRate(Model):
     """Viscoplastic flow rate; zero inside the yield surface."""
 
     hit = HitSchema(
-        yield_function=input(Scalar),
-        flow_rate=output(Scalar),
-        reference_stress=parameter(Scalar, check=positive("reference stress")),
-        exponent=parameter(Scalar),
+        yield_function=input(Scalar, doc="yield function f"),
+        flow_rate=output(Scalar, doc="gamma_dot = (<f> / eta)^n"),
+        reference_stress=parameter(Scalar, check=positive("reference stress"), doc="eta"),
+        exponent=parameter(Scalar, doc="rate exponent n"),
     )
 
     def forward(self, f: Scalar, *nl: Any) -> Local:

@@ -14,10 +14,10 @@ class PowerLawIsotropicHardeningStaticRecovery(Model):
     """Thermal (static) recovery of isotropic hardening, ``-sign(k) (|k|/tau)^n``."""
 
     hit = HitSchema(
-        isotropic_hardening=input(Scalar),
-        isotropic_hardening_rate=output(Scalar, "{isotropic_hardening}_rate"),
-        tau=parameter(Scalar),
-        n=parameter(Scalar),
+        isotropic_hardening=input(Scalar, doc="isotropic hardening k"),
+        isotropic_hardening_rate=output(Scalar, "{isotropic_hardening}_rate", doc="k_dot"),
+        tau=parameter(Scalar, doc="recovery stress scale"),
+        n=parameter(Scalar, doc="recovery exponent"),
     )
 
     def forward(self, k: Scalar, *nl: Any) -> Local:

@@ -20,10 +20,10 @@ class PowerLawKinematicHardeningStaticRecovery(Model):
     """Thermal (static) recovery of the back stress, with magnitude ``(s/tau)^n`` in the Mandel norm."""
 
     hit = HitSchema(
-        back_stress=input(SR2),
-        back_stress_rate=output(SR2, "{back_stress}_rate"),
-        tau=parameter(Scalar),
-        n=parameter(Scalar),
+        back_stress=input(SR2, doc="back stress X"),
+        back_stress_rate=output(SR2, "{back_stress}_rate", doc="X_dot"),
+        tau=parameter(Scalar, doc="recovery stress scale"),
+        n=parameter(Scalar, doc="recovery exponent"),
     )
 
     def forward(self, X: SR2, *nl: Any) -> Local:

@@ -17,11 +17,11 @@ class SlopeSaturationVoceIsotropicHardening(Model):
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        flow_rate=input(Scalar),
-        isotropic_hardening=input(Scalar),
-        isotropic_hardening_rate=output(Scalar, "{isotropic_hardening}_rate"),
-        saturated_hardening=parameter(Scalar),
-        initial_hardening_rate=parameter(Scalar),
+        flow_rate=input(Scalar, doc="consistency parameter rate gamma_dot"),
+        isotropic_hardening=input(Scalar, doc="isotropic hardening k"),
+        isotropic_hardening_rate=output(Scalar, "{isotropic_hardening}_rate", doc="k_dot"),
+        saturated_hardening=parameter(Scalar, doc="saturation value R"),
+        initial_hardening_rate=parameter(Scalar, doc="initial slope theta0"),
     )
 
     def forward(self, gamma: Scalar, k: Scalar, *nl: Any) -> Local:

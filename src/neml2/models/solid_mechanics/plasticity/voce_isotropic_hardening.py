@@ -16,10 +16,10 @@ class VoceIsotropicHardening(Model):
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        equivalent_plastic_strain=input(Scalar),
-        isotropic_hardening=output(Scalar),
-        saturated_hardening=parameter(Scalar),
-        saturation_rate=parameter(Scalar),
+        equivalent_plastic_strain=input(Scalar, doc="equivalent plastic strain ep"),
+        isotropic_hardening=output(Scalar, doc="k = R (1 - exp(-d ep))"),
+        saturated_hardening=parameter(Scalar, doc="saturation value R"),
+        saturation_rate=parameter(Scalar, doc="saturation rate d"),
     )
 
     def forward(self, ep: Scalar, *nl: Any) -> Local:

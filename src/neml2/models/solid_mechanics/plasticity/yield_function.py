@@ -22,14 +22,14 @@ C = math.sqrt(2.0 / 3.0)
 
 @register_neml2_object("YieldFunction")
 class YieldFunction(Model):
-    """Scaled so that the associated flow direction ``df/dM`` is a unit tensor."""
+    """J2 yield function, scaled so that the associated flow direction ``df/dM`` is a unit tensor."""
 
     SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
-        effective_stress=input(Scalar),
-        isotropic_hardening=input(Scalar, optional=True),
-        yield_function=output(Scalar),
-        yield_stress=parameter(Scalar, check=non_negative("yield stress")),
+        effective_stress=input(Scalar, doc="effective stress sigma_bar"),
+        isotropic_hardening=input(Scalar, optional=True, doc="isotropic hardening k (none when unset)"),
+        yield_function=output(Scalar, doc="f = sqrt(2/3) (sigma_bar - sigma_y - k)"),
+        yield_stress=parameter(Scalar, check=non_negative("yield stress"), doc="initial yield stress sigma_y"),
     )
 
     def forward(self, s: Scalar, *rest: Any) -> Local:
