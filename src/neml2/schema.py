@@ -1,14 +1,27 @@
 """HitSchema: the declarative option list of an input-file type.
 
-A type declares ``hit = HitSchema({...})`` mapping option names to fields:
+A type declares its options, in order, with one helper call each::
 
-- ``option(type, default)``: a plain setting (str, int, float, bool, list, list[float]).
-- ``input(type, name)`` / ``output(type, name)``: the option names a variable the
-  model reads / writes; unset, the variable is named ``name`` (a template such as
+    hit = HitSchema(
+        input("velocity", Vec, "Projectile velocity", attr="_v_name"),
+        output("acceleration", Vec, "Projectile acceleration"),
+        parameter("dynamic_viscosity", Scalar, "Drag coefficient", attr="mu"),
+        buffer("gravity", Vec, "Gravity", attr="g", default=Vec.fill(0.0, -9.81, 0.0)),
+    )
+
+or keyed by option name, ``HitSchema(velocity=input(Vec), ...)`` (the helpers then take the
+type first). The fields:
+
+- ``option``: a plain setting (str, int, float, bool, list, list[float]).
+- ``input`` / ``output``: the option names a variable the model reads / writes; unset, the
+  variable is named after the option (or its ``default``; a template such as
   ``"{variable}_rate"`` may use other options), or is absent when ``optional``.
-- ``parameter(type, default)``: a model parameter (literal, [Tensors] name, or a
-  variable / another model's output when ``nonlinear``).
-- ``buffer(type, default)``: a constant tensor (literal or [Tensors] name).
+- ``parameter``: a model parameter (literal, [Tensors] name, or a variable / another model's
+  output when promotion is allowed).
+- ``buffer``: a constant tensor (literal or [Tensors] name).
+
+``attr=`` names the instance attribute a field lands on: an option's value, the bound
+variable name of an input / output, the storage slot of a parameter / buffer.
 
 ``check=`` on an option or parameter validates a value written as a literal in an input file
 (never one set from Python, e.g. during calibration): it gets the option's text and the texts
@@ -54,6 +67,7 @@ class Field:
     hidden: bool = False  # derived variable (e.g. ``{variable}~1``), not settable from HIT
     check: Check | None = None  # validates input-file literals
     name: str = field(default="")
+    attr: str | None = None  # instance attribute: option value, variable name, or parameter / buffer slot
 
     @property
     def required(self) -> bool:
@@ -66,18 +80,77 @@ class Field:
         return getattr(t, "__name__", str(t))
 
 
-def option(
+def _named(args: tuple) -> bool:
+    """True for the documented call form ``helper(name, type, doc, ...)``; the first argument
+    of the keyed form (``HitSchema(name=helper(type, ...))``) is a type, or a type word such
+    as ``"list"``."""
+    if not args or not isinstance(args[0], str):
+        return False
+    from neml2.types.tensors import TYPES
+
+    return args[0] not in _TYPE_WORDS and args[0] not in TYPES
+
+
+#: option type words of the keyed form (``option("list", None)``)
+_TYPE_WORDS = frozenset({"list", "list[float]", "list[int]"})
+
+
+def _with_name(f: Field, name: str) -> Field:
+    f.name = name
+    return f
+
+
+def option(*args: Any, **kwargs: Any) -> Field:
+    """A plain setting.
+
+    ``option(name, type, doc="", *, default=REQUIRED, choices=None, attr=None, check=None)``
+    (``attr``: the instance attribute that receives the value), or keyed inside
+    ``HitSchema(name=option(type, default=REQUIRED, doc="", choices=None, *, check=None))``.
+    """
+    if _named(args):
+        return _named_option(*args, **kwargs)
+    return _option(*args, **kwargs)
+
+
+def _option(
     type_: Any,
     default: Any = REQUIRED,
     doc: str = "",
     choices: tuple[str, ...] | None = None,
     *,
     check: Check | None = None,
+    attr: str | None = None,
 ) -> Field:
-    return Field("option", type_, default, doc, choices=choices, check=check)
+    return Field("option", type_, default, doc, choices=choices, check=check, attr=attr)
 
 
-def input(  # noqa: A001
+def _named_option(
+    name: str,
+    type_: Any,
+    doc: str = "",
+    *,
+    default: Any = REQUIRED,
+    choices: tuple[str, ...] | None = None,
+    attr: str | None = None,
+    check: Check | None = None,
+) -> Field:
+    return _with_name(_option(type_, default, doc, choices, check=check, attr=attr), name)
+
+
+def input(*args: Any, **kwargs: Any) -> Field:  # noqa: A001
+    """A variable the model reads; the option's value names it.
+
+    ``input(name, type, doc="", *, attr=None, default=None, optional=False, multi=False)``:
+    unset, the variable is called ``default`` or else ``name``; ``attr`` is the instance
+    attribute that receives the bound variable name. Keyed form:
+    ``HitSchema(name=input(type, default_name=None, *, optional, multi, hidden, doc))``.
+    """
+    if _named(args):
+        return _named_variable("input", *args, **kwargs)
+    return _input(*args, **kwargs)
+
+
+def _input(
     type_: Any,
     name: str | None = None,
     *,
@@ -85,11 +158,20 @@ def input(  # noqa: A001
     multi: bool = False,
     hidden: bool = False,
     doc: str = "",
+    attr: str | None = None,
 ) -> Field:
-    return Field("input", type_, name, doc, optional=optional, multi=multi, hidden=hidden)
+    return Field("input", type_, name, doc, optional=optional, multi=multi, hidden=hidden, attr=attr)
 
 
-def output(
+def output(*args: Any, **kwargs: Any) -> Field:
+    """A variable the model writes; same forms as :func:`input`, plus ``priority``
+    (``"high"`` / ``"low"``) for duplicate providers in a composition."""
+    if _named(args):
+        return _named_variable("output", *args, **kwargs)
+    return _output(*args, **kwargs)
+
+
+def _output(
     type_: Any,
     name: str | None = None,
     *,
@@ -97,11 +179,50 @@ def output(
     multi: bool = False,
     priority: str | None = None,
     doc: str = "",
+    attr: str | None = None,
 ) -> Field:
-    return Field("output", type_, name, doc, optional=optional, multi=multi, priority=priority)
+    return Field("output", type_, name, doc, optional=optional, multi=multi, priority=priority, attr=attr)
 
 
-def parameter(
+def _named_variable(
+    kind: str,
+    name: str,
+    type_: Any,
+    doc: str = "",
+    *,
+    attr: str | None = None,
+    default: str | None = None,
+    optional: bool = False,
+    multi: bool = False,
+    hidden: bool = False,
+    priority: str | None = None,
+) -> Field:
+    if kind == "input":
+        if priority is not None:
+            raise TypeError(f"input {name!r}: priority applies to outputs only")
+        f = _input(type_, default, optional=optional, multi=multi, hidden=hidden, doc=doc, attr=attr)
+    else:
+        if hidden:
+            raise TypeError(f"output {name!r}: only inputs can be hidden")
+        f = _output(type_, default, optional=optional, multi=multi, priority=priority, doc=doc, attr=attr)
+    return _with_name(f, name)
+
+
+def parameter(*args: Any, **kwargs: Any) -> Field:
+    """A model parameter: a literal, a [Tensors] name, or (when promotion is allowed) a
+    variable or another model's output, which makes it an input of the model.
+
+    ``parameter(name, type, doc="", *, attr=None, default=REQUIRED, allow_promotion=False,
+    multi=False, check=None)``: ``attr`` names the storage slot (the ``nn.Parameter`` and the
+    typed attribute). Keyed form: ``HitSchema(name=parameter(type, default=REQUIRED, *,
+    nonlinear=True, multi, doc, check))``.
+    """
+    if _named(args):
+        return _named_parameter(*args, **kwargs)
+    return _parameter(*args, **kwargs)
+
+
+def _parameter(
     type_: Any,
     default: Any = REQUIRED,
     *,
@@ -109,21 +230,73 @@ def parameter(
     multi: bool = False,
     doc: str = "",
     check: Check | None = None,
+    attr: str | None = None,
 ) -> Field:
-    return Field("parameter", type_, default, doc, nonlinear=nonlinear, multi=multi, check=check)
+    return Field("parameter", type_, default, doc, nonlinear=nonlinear, multi=multi, check=check, attr=attr)
 
 
-def buffer(type_: Any, default: Any = REQUIRED, doc: str = "") -> Field:
-    return Field("buffer", type_, default, doc, nonlinear=False)
+def _named_parameter(
+    name: str,
+    type_: Any,
+    doc: str = "",
+    *,
+    attr: str | None = None,
+    default: Any = REQUIRED,
+    allow_promotion: bool = False,
+    multi: bool = False,
+    check: Check | None = None,
+) -> Field:
+    f = _parameter(type_, default, nonlinear=allow_promotion, multi=multi, doc=doc, check=check, attr=attr)
+    return _with_name(f, name)
+
+
+def buffer(*args: Any, **kwargs: Any) -> Field:
+    """A constant tensor (a literal or a [Tensors] name) that moves with the model but is
+    not trained: ``buffer(name, type, doc="", *, attr=None, default=REQUIRED)``, or keyed
+    ``HitSchema(name=buffer(type, default=REQUIRED, doc=""))``."""
+    if _named(args):
+        return _named_buffer(*args, **kwargs)
+    return _buffer(*args, **kwargs)
+
+
+def _buffer(type_: Any, default: Any = REQUIRED, doc: str = "", *, attr: str | None = None) -> Field:
+    return Field("buffer", type_, default, doc, nonlinear=False, attr=attr)
+
+
+def _named_buffer(
+    name: str, type_: Any, doc: str = "", *, attr: str | None = None, default: Any = REQUIRED
+) -> Field:
+    return _with_name(_buffer(type_, default, doc, attr=attr), name)
 
 
 class HitSchema:
     """Ordered mapping option name -> Field, with HIT parsing and validation."""
 
-    def __init__(self, fields: dict[str, Field] | None = None, **kwargs: Field) -> None:
-        self.fields: dict[str, Field] = {**(fields or {}), **kwargs}
+    def __init__(self, *fields: Any, **kwargs: Field) -> None:
+        """``HitSchema(input("x", Scalar, "doc"), ...)`` (named fields, in order),
+        ``HitSchema({name: field})`` and/or ``HitSchema(name=field, ...)``. A ``...``
+        placeholder (as in a sketch, ``HitSchema(...)``) adds nothing."""
+        table: dict[str, Field] = {}
+        for item in fields:
+            if item is Ellipsis:
+                continue
+            if isinstance(item, dict):
+                table.update(item)
+                continue
+            if not isinstance(item, Field) or not item.name:
+                raise TypeError(
+                    f"HitSchema takes named fields such as input('x', Scalar, 'doc') or a dict, got {item!r}"
+                )
+            if item.name in table:
+                raise TypeError(f"HitSchema: option {item.name!r} declared twice")
+            table[item.name] = item
+        self.fields: dict[str, Field] = {**table, **kwargs}
         for name, f in self.fields.items():
             f.name = name
+        slots = [f.attr for f in self.fields.values() if f.attr]
+        dup = {a for a in slots if slots.count(a) > 1}
+        if dup:
+            raise TypeError(f"HitSchema: attr {sorted(dup)[0]!r} used by more than one field")
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.fields.items())

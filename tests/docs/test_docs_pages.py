@@ -10,6 +10,7 @@ test (tests/types/test_docs_tensor_pages.py).
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -32,11 +33,8 @@ EXPECTED_FAILURES: dict[str, str] = {
     "references/py_aoti.md": "reads an artifact compiled in another page (elasticity_aoti.i)",
     "references/py_eager.md": "reads an input.i written by another page",
     "references/py_jit.md": "reads an input.i written by another page; neml2.compile missing",
-    "tutorials/extension/argument_declaration/main.md": "extension API: a `from __future__` import inside a cell",
-    "tutorials/extension/connection_to_input_files/main.md": "extension API: input(..., attr=...) declaration",
-    "tutorials/extension/model_composition/main.md": "extension API: input(..., attr=...) declaration",
-    "tutorials/extension/request_ad/main.md": "extension API: input(..., attr=...) declaration",
-    "tutorials/extension/the_forward_operator/main.md": "extension API: input(..., attr=...) declaration",
+    "tutorials/extension/model_composition/main.md": "ImplicitUpdate flattens its inputs' batch (5, 1) but not a "
+    "leaf's batched parameter (3,) (mu of ProjectileAcceleration)",
     "tutorials/models/compilation_internals/main.md": "torch.export of a model with typed (Scalar) inputs",
     "tutorials/models/compiled_models/main.md": "neml2-compile as the page calls it (aoti/elasticity_aoti.i)",
     "tutorials/models/implicit_model/main.md": "positional input order of a ComposedModel",
@@ -50,11 +48,21 @@ EXPECTED_FAILURES: dict[str, str] = {
 }
 #: pages that need a GPU to run through
 NEEDS_CUDA = {"tutorials/models/evaluation_device/main.md"}
+#: first line of a cell -> why the page shows it without running it (a sketch with placeholders)
+SKETCHES = {
+    "class MySurrogate(Model):": "extension/request_ad: `...` placeholders, names the page never imports",
+}
 
 
 def page_script(text: str) -> str:
-    """The page's python blocks as one script."""
-    parts = ["import matplotlib\nmatplotlib.use('Agg')\n"]
+    """The page's python blocks as one script.
+
+    As in a notebook, a cell's trailing expression is printed (its repr, unless None or the line
+    ends with ``;``), and ``from __future__`` imports (legal at the top of a cell) move to the top.
+    Cells listed in ``SKETCHES`` are left out.
+    """
+    parts = [_DISPLAY]
+    future: list[str] = []
     for block in re.findall(r"```python\n(.*?)```", text, re.S):
         if block.startswith("%%writefile"):
             first, _, body = block.partition("\n")
@@ -64,12 +72,50 @@ def page_script(text: str) -> str:
                 f"_p.Path({name!r}).write_text({body!r})\n"
             )
             continue
-        lines = [
-            line[: len(line) - len(line.lstrip())] + "pass" if line.lstrip().startswith(("!", "%")) else line
-            for line in block.splitlines()
-        ]
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
+        if block.split("\n", 1)[0].strip() in SKETCHES:
+            continue
+        lines = []
+        for line in block.splitlines():
+            if line.startswith("from __future__ import"):
+                future.append(line)
+                continue
+            if line.lstrip().startswith(("!", "%")):
+                line = line[: len(line) - len(line.lstrip())] + "pass"
+            lines.append(line)
+        parts.append(_echo_last(lines))
+    return "\n".join(future + parts)
+
+
+_DISPLAY = """import matplotlib
+matplotlib.use('Agg')
+
+
+def _display(value):
+    if value is not None:
+        try:
+            print(repr(value))
+        except Exception as e:  # a notebook shows the formatter's error and goes on
+            print(f"<repr failed: {e!r}>")
+"""
+
+
+def _echo_last(lines: list[str]) -> str:
+    """The cell's source with its trailing expression statement wrapped in ``_display``."""
+    src = "\n".join(lines) + "\n"
+    try:
+        tree = ast.parse(src)
+    except SyntaxError:
+        return src
+    last = tree.body[-1] if tree.body else None
+    if not isinstance(last, ast.Expr) or last.end_lineno is None:
+        return src
+    end = lines[last.end_lineno - 1]
+    if end[: last.end_col_offset].rstrip().endswith(";") or end[last.end_col_offset :].lstrip().startswith(";"):
+        return src
+    head = lines[: last.lineno - 1]
+    expr = lines[last.lineno - 1 : last.end_lineno]
+    expr[-1] = expr[-1][: last.end_col_offset]
+    return "\n".join([*head, "_display((", *expr, "))", *lines[last.end_lineno :]]) + "\n"
 
 
 def pages() -> list[str]:
@@ -119,7 +165,47 @@ def check_parameter_calibration(out: str) -> None:
     assert nu[0] == pytest.approx(nu[1], rel=1e-3)
 
 
+def tensor_after(out: str, marker: str) -> list[float]:
+    """The numbers of the first printed ``tensor(...)`` at or after the line holding ``marker``."""
+    start = out.find(marker)
+    assert start >= 0, f"no {marker!r} in the output:\n{out}"
+    body = out[out.index("tensor(", start) + len("tensor(") :]
+    body = body[: min(i for i in (body.find("dtype"), body.find(")"), len(body)) if i >= 0)]
+    return [float(x) for x in re.findall(r"[-+]?\d+\.?\d*(?:[eE][-+]?\d+)?", body)]
+
+
+_VEC = "<class 'neml2.types.tensors.Vec'>"
+
+
+def check_extension_arguments(out: str) -> None:
+    # the page: input_spec = {"velocity": Vec}; renames show up in the specs; parameter mu, buffer g
+    assert f"({{'v': {_VEC}}}, {{'a': {_VEC}}})" in out
+    assert f"input_spec : {{'velocity': {_VEC}}}" in out
+    assert f"output_spec: {{'acceleration': {_VEC}}}" in out
+    assert "parameters : ['mu']" in out and "buffers    : ['g']" in out
+    assert tensor_after(out, "Scalar(data=Parameter") == pytest.approx([0.001])
+
+
+def check_extension_input_files(out: str) -> None:
+    assert f"({{'v': {_VEC}}}, {{'a': {_VEC}}})" in out
+    assert tensor_after(out, "Scalar(data=Parameter") == pytest.approx([0.05])  # dynamic_viscosity = 0.05
+
+
+def check_extension_forward(out: str) -> None:
+    # the page: a = g - mu v = (0, -9.81, 0) - 0.001 (10, 2, 0) = (-0.01, -9.812, 0); da/dv = -0.001 I
+    # (printed to 4 decimals; tests/models/test_extension_api.py checks them in float64)
+    assert tensor_after(out, "Vec(data=") == pytest.approx([-0.01, -9.812, 0.0], abs=5e-5)
+    jac = tensor_after(out, "tensor([[")
+    assert jac == pytest.approx([-0.001, 0, 0, 0, -0.001, 0, 0, 0, -0.001], abs=5e-5)
+    checks = numbers_after(out, "value checks:")
+    assert checks[0] > 0 and checks[1] > 0, "both ModelUnitTest counters positive"
+
+
 CHECKS = {
+    "tutorials/extension/argument_declaration/main.md": check_extension_arguments,
+    "tutorials/extension/connection_to_input_files/main.md": check_extension_input_files,
+    "tutorials/extension/request_ad/main.md": check_extension_forward,
+    "tutorials/extension/the_forward_operator/main.md": check_extension_forward,
     "tutorials/models/model_parameters/main.md": check_model_parameters,
     "tutorials/optimization/parameter_calibration/main.md": check_parameter_calibration,
 }

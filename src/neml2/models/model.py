@@ -143,6 +143,8 @@ class Model(nn.Module):
         d["options"] = {}
         d["vars"] = {}
         d["param_names"] = {}
+        d["_ad_request"] = None
+        d["_forward_depth"] = 0
         d["_where"] = _where or {"block": type(self).__name__}
         if "input_spec" not in type(self).__dict__:
             self.input_spec = {}
@@ -153,6 +155,9 @@ class Model(nn.Module):
             self._store_schema_values(hit_values, _factory)
         elif hit_values:
             raise InputError(f"unknown options: {', '.join(hit_values)}", **self._where)
+        post = getattr(type(self), "__post_init__", None)
+        if post is not None:
+            post(self)
 
     # ----------------------------------------------------------- construction
     @classmethod
@@ -174,6 +179,8 @@ class Model(nn.Module):
             if f.kind == "option":
                 self.options[key] = values[key]
                 names[key] = values[key]
+                if f.attr:
+                    setattr(self, f.attr, values[key])
         fields = [(k, f) for k, f in self.hit if f.kind in ("input", "output")]
         pending = list(fields)
         for _ in range(len(fields) + 1):
@@ -210,6 +217,8 @@ class Model(nn.Module):
                 spec[var] = type_cls
             if not isinstance(name, list):
                 self._key_map[key] = name
+            if f.attr:
+                setattr(self, f.attr, name)
             if f.kind == "output" and f.priority:
                 for var in name if isinstance(name, list) else [name]:
                     self.output_priorities[var] = f.priority
@@ -222,7 +231,8 @@ class Model(nn.Module):
                 specs = [value]
                 if f.multi:
                     specs = value.split() if isinstance(value, str) else list(value)
-                names = [key] if len(specs) == 1 else [f"{key}_{i}" for i in range(len(specs))]
+                slot = f.attr or key
+                names = [slot] if len(specs) == 1 else [f"{slot}_{i}" for i in range(len(specs))]
                 self.param_names[key] = names
                 for name, spec in zip(names, specs):
                     try:
@@ -248,7 +258,7 @@ class Model(nn.Module):
         """Store ``value`` as a constant buffer exposed as a typed attribute."""
         self._typed[name] = type(value)
         self._static_params.add(name)
-        self.register_buffer(name, value.data.detach(), persistent=persistent)
+        self.register_buffer(name, value.data.detach().clone(), persistent=persistent)
 
     def _resolve_constant(
         self, name: str, spec: Any, type_cls: type[TensorWrapper], factory: Any
@@ -256,8 +266,12 @@ class Model(nn.Module):
         """Modes 1 and 2: a literal or a [Tensors] entry, else None."""
         if isinstance(spec, TensorWrapper):
             return spec if isinstance(spec, type_cls) else type_cls(spec.data)
-        if isinstance(spec, (torch.Tensor, int, float)) and not isinstance(spec, bool):
-            return type_cls(torch.as_tensor(spec))
+        if isinstance(spec, torch.Tensor):
+            return type_cls(spec)
+        if isinstance(spec, (int, float)) and not isinstance(spec, bool):
+            from neml2 import settings
+
+            return type_cls(torch.tensor(float(spec), dtype=settings.default_dtype))
         if isinstance(spec, (list, tuple)) and all(isinstance(x, (int, float)) for x in spec):
             spec = " ".join(str(x) for x in spec)
         if not isinstance(spec, str):
@@ -331,12 +345,38 @@ class Model(nn.Module):
             raise self._error(f"{spec!r} is neither a number nor a [Tensors] name", name)
         self.register_typed_buffer(name, value)
 
-    def _get_param(self, name: str, nl_params: tuple = ()) -> Any:
-        """A parameter's value: the static slot, or its promoted input from ``nl_params``."""
+    def _get_param(
+        self, name: str, nl_params: tuple = (), type_cls: type[TensorWrapper] | None = None
+    ) -> Any:
+        """A parameter's value inside ``forward``: the static slot, or its promoted input
+        from ``nl_params`` (the ``*promoted_params`` pack of ``forward``).
+
+        ``name`` is the storage slot (``attr``) or the schema option name; ``type_cls``
+        wraps a raw tensor value.
+        """
+        if name not in self._typed and len(self.param_names.get(name, ())) == 1:
+            name = self.param_names[name][0]
         p = self._nl_params.get(name)
         if p is not None:
-            return nl_params[p.tail_index]
-        return getattr(self, name)
+            value = nl_params[p.tail_index]
+        else:
+            value = self._static_value(name)
+            if value is None:
+                value = getattr(self, name)
+        if type_cls is not None and not isinstance(value, TensorWrapper):
+            value = type_cls(value)
+        return value
+
+    def _static_value(self, name: str) -> TensorWrapper | None:
+        """A stored parameter / buffer as its typed wrapper (None if there is no such slot)."""
+        typed = self.__dict__.get("_typed")
+        if typed is None or name not in typed or name not in self._static_params:
+            return None
+        d = self.__dict__
+        data = d["_parameters"].get(name)
+        if data is None:
+            data = d["_buffers"].get(name)
+        return None if data is None else typed[name](data)
 
     def params(self, nl: tuple = ()) -> _Params:
         """Attribute view of all parameters for one call (``p = self.params(nl); p.E``)."""
@@ -347,14 +387,15 @@ class Model(nn.Module):
         return self._nl_params
 
     def __getattr__(self, name: str) -> Any:
-        typed = self.__dict__.get("_typed")
-        if typed is not None and name in typed and name in self._static_params:
-            d = self.__dict__
-            data = d["_parameters"].get(name)
-            if data is None:
-                data = d["_buffers"].get(name)
-            if data is not None:
-                return typed[name](data)
+        value = self._static_value(name)
+        if value is not None:
+            if self.__dict__.get("_forward_depth") and name in self.__dict__["_parameters"]:
+                raise AttributeError(
+                    f"{type(self).__name__}.forward reads parameter '{name}' as self.{name}; read it with "
+                    f"self._get_param({name!r}, promoted_params), which also works once '{name}' is "
+                    "promoted to an input"
+                )
+            return value
         return super().__getattr__(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -402,6 +443,22 @@ class Model(nn.Module):
 
     def __call__(self, *args: Any, v: Any = None, v2: Any = None, vh: Any = None) -> Any:
         args = self._wrap_inputs(args)
+        d = self.__dict__
+        d["_forward_depth"] = d.get("_forward_depth", 0) + 1
+        try:
+            if v is not None and d.get("_ad_request") is not None:
+                if v2 is not None or vh is not None:
+                    raise NotImplementedError(
+                        f"{type(self).__name__}: request_AD supplies first-order derivatives (v=) only; "
+                        "a model used inside Normality hand-writes its second-order chain rule"
+                    )
+                return self._call_ad(args, v)
+            return self._dispatch(args, v, v2, vh)
+        finally:
+            d["_forward_depth"] -= 1
+
+    def _dispatch(self, args: tuple, v: Any, v2: Any, vh: Any) -> Any:
+        """Run ``forward`` on wrapped inputs: directly when it takes ``v``, else by its ``Local`` actions."""
         if self._DIRECT:
             if v is None and v2 is None and vh is None:
                 return self.forward(*args)
@@ -467,6 +524,112 @@ class Model(nn.Module):
                 out[(vi, vj)] = act
         return out
 
+    # ------------------------------------------------------------ request_AD
+    def request_AD(self, outputs: Any = None, inputs: Any = None) -> None:  # noqa: N802
+        """Derive the first-order chain rule of this model by reverse-mode autodiff.
+
+        Called once at construction (typically in ``__post_init__``); ``forward`` then only
+        needs to return values. ``outputs`` / ``inputs`` (variable or option names; default
+        all) restrict the auto-derived pairs to ``outputs x inputs``. When ``forward`` takes
+        ``v`` itself, it receives the tangents of the other inputs and hand-writes their
+        chain rule; tangents of the listed inputs reach only the listed outputs.
+
+        The local Jacobian is taken per batch point (inputs are broadcast to the outputs'
+        batch shape first), so the model must be pointwise over its batch axes.
+        """
+        outs = self._ad_names(outputs, self.output_spec, "output")
+        ins = self._ad_names(inputs, self.input_spec, "input")
+        self.__dict__["_ad_request"] = (outs, ins)
+
+    def _ad_names(self, names: Any, spec: dict[str, Any], kind: str) -> list[str]:
+        if names is None:
+            return list(spec)
+        out = []
+        for n in [names] if isinstance(names, str) else list(names):
+            var = n if n in spec else self._key_map.get(n)
+            if var not in spec:
+                raise ValueError(
+                    f"{type(self).__name__}.request_AD: no {kind} {n!r}; {kind}s: {', '.join(spec) or '(none)'}"
+                )
+            out.append(var)
+        return out
+
+    def _call_ad(self, args: tuple, v: Mapping[str, Any]) -> tuple:
+        """Values and ``v_out`` with the requested Jacobian blocks from reverse-mode AD."""
+        outs_ad, ins_ad = self.__dict__["_ad_request"]
+        names = list(self.input_spec)
+        probed = [i for i, n in enumerate(names) if n in ins_ad and v.get(n)]
+        hand = {n: t for n, t in v.items() if n not in ins_ad} if self._DIRECT else None
+        graph = torch.is_grad_enabled()
+        with torch.enable_grad():
+            probes, values, v_hand = self._ad_forward(args, probed, hand, None)
+            batch = torch.broadcast_shapes(*(y.batch_shape for y in values))
+            if any(probes[i].batch_shape != batch for i in probed):
+                probes, values, v_hand = self._ad_forward(args, probed, hand, batch)
+            v_out: dict[str, dict[str, TensorWrapper]] = {k: dict(t) for k, t in v_hand.items()}
+            for name, y in zip(self.output_spec, values):
+                if name not in outs_ad or not probed:
+                    continue
+                blocks = self._ad_jacobian(y, [probes[i] for i in probed], graph)
+                actions = {
+                    names[i]: (lambda t, J=J, y=y: _apply_block(J, t, y))
+                    for i, J in zip(probed, blocks)
+                    if J is not None
+                }
+                for leaf, t in push(v, actions, y).items():
+                    acc = v_out.setdefault(name, {})
+                    acc[leaf] = t if leaf not in acc else acc[leaf] + t
+        if not graph:
+            values = tuple(y._new(y.data.detach()) for y in values)
+            v_out = {o: {leaf: t._new(t.data.detach()) for leaf, t in d.items()} for o, d in v_out.items()}
+        return (*values, v_out)
+
+    def _ad_forward(
+        self, args: tuple, probed: list[int], hand: dict[str, Any] | None, batch: tuple[int, ...] | None
+    ) -> tuple[list[Any], tuple, dict[str, Any]]:
+        """Run ``forward`` with the probed inputs as fresh autograd nodes (of batch ``batch``)."""
+        probes = list(args)
+        for i in probed:
+            x = args[i]
+            data = x.data if batch is None else x.data.expand(*batch, *x.base_shape)
+            data = data.clone() if x.data.requires_grad else data.detach().clone().requires_grad_(True)
+            probes[i] = x._new(data)
+        if hand is not None:
+            res = self.forward(*probes, v=hand)
+            res = res if isinstance(res, tuple) else (res,)
+            *vals, v_hand = res
+        else:
+            res = self.forward(*probes)
+            vals = list(res) if isinstance(res, tuple) else [res]
+            v_hand = {}
+        values = tuple(x.value if isinstance(x, Local) else x for x in vals)
+        return probes, values, v_hand or {}
+
+    @staticmethod
+    def _ad_jacobian(y: TensorWrapper, probes: list[TensorWrapper], graph: bool) -> list[torch.Tensor | None]:
+        """Per-point blocks ``dy/dx`` of shape ``(*batch, n_y, n_x)``, one per probe (None: no dependence)."""
+        if not y.data.requires_grad:
+            return [None] * len(probes)
+        n_y = _prod(y.BASE_SHAPE)
+        flat = y.data.reshape(*y.data.shape[: y.data.dim() - y.base_ndim], n_y)
+        rows: list[list[torch.Tensor | None]] = []
+        for c in range(n_y):
+            g = torch.autograd.grad(
+                flat[..., c].sum(), [p.data for p in probes], retain_graph=True, create_graph=graph, allow_unused=True
+            )
+            rows.append(list(g))
+        blocks: list[torch.Tensor | None] = []
+        for j, p in enumerate(probes):
+            if all(r[j] is None for r in rows):
+                blocks.append(None)
+                continue
+            n_x = _prod(p.BASE_SHAPE)
+            cols = [
+                (r[j] if r[j] is not None else torch.zeros_like(p.data)).reshape(*flat.shape[:-1], n_x) for r in rows
+            ]
+            blocks.append(torch.stack(cols, dim=-2))
+        return blocks
+
     def call_by_name(self, state: Mapping[str, Any]) -> dict[str, TensorWrapper]:
         """Pure forward with inputs keyed by variable name; returns outputs keyed by name."""
         missing = [n for n in self.input_spec if n not in state]
@@ -485,9 +648,28 @@ class Model(nn.Module):
         *,
         output: TensorWrapper | None = None,
     ) -> dict[str, dict[str, TensorWrapper]]:
-        """Apply local actions to tangents ``v``; accumulate per seed leaf."""
-        t = push(v or {}, actions, output)
-        return {output_name: t} if t else {}
+        """Apply local chain-rule actions to the tangents ``v`` and accumulate by seed leaf.
+
+        ``actions[name]`` maps an incoming tangent of input ``name`` (a variable name, or the
+        schema option that binds it) to its contribution to the output ``output_name`` (a
+        variable name or its option). Missing tangents are structural zeros. With ``output``
+        (the forward value), contributions carry its sub-batch metadata.
+        """
+        t = push(v or {}, self._input_actions(actions), output)
+        return {self._output_var(output_name): t} if t else {}
+
+    def _input_actions(self, actions: Mapping[str, Any]) -> dict[str, Any]:
+        """Actions keyed by input variable names (option names mapped through the schema);
+        two keys naming the same variable add."""
+        out: dict[str, Any] = {}
+        for key, act in actions.items():
+            var = key if key in self.input_spec else self._key_map.get(key, key)
+            prev = out.get(var)
+            out[var] = act if prev is None else (lambda t, a=prev, b=act: a(t) + b(t))
+        return out
+
+    def _output_var(self, name: str) -> str:
+        return name if name in self.output_spec else self._key_map.get(name, name)
 
     def apply_chain_rule_2(
         self,
@@ -498,9 +680,25 @@ class Model(nn.Module):
         actions_2: Mapping[tuple[str, str], SecondOrderChainRuleAction] | None,
         vh: dict[str, dict[str, TensorWrapper]] | None = None,
     ) -> dict[str, dict[str, dict[str, TensorWrapper]]]:
-        """Second-order push ``g''(f)[v, vh] + g'(f) v2``."""
-        t = push2(v or {}, v2 or {}, actions_1, actions_2, vh)
-        return {output_name: t} if t else {}
+        """Second-order push ``(g o f)''[a, b] = g''(f)[f'a, f'b] + g'(f) f''[a, b]``.
+
+        ``actions_2[(i, j)]`` takes the tangents ``v[i][a]`` and ``vh[j][b]`` (``vh``
+        defaults to ``v``) with their K axes outer-arranged and returns ``g''`` applied to
+        them; a missing pair is ``g'' = 0`` (and ``(j, i)`` defaults to the swapped ``(i, j)``).
+        ``actions_1`` applied to ``v2[i][a][b]`` gives the ``g'`` term. Names as in
+        :meth:`apply_chain_rule`.
+        """
+        acts2 = None
+        if actions_2:
+            acts2 = {
+                (
+                    i if i in self.input_spec else self._key_map.get(i, i),
+                    j if j in self.input_spec else self._key_map.get(j, j),
+                ): a
+                for (i, j), a in actions_2.items()
+            }
+        t = push2(v or {}, v2 or {}, self._input_actions(actions_1), acts2, vh)
+        return {self._output_var(output_name): t} if t else {}
 
     def propagate_tangents(
         self,
@@ -527,6 +725,18 @@ class Model(nn.Module):
 
     def extra_repr(self) -> str:
         return f"inputs={list(self.input_spec)}, outputs={list(self.output_spec)}"
+
+
+def _apply_block(J: torch.Tensor, t: TensorWrapper, y: TensorWrapper) -> TensorWrapper:
+    """A tangent of ``y`` from the per-point block ``J`` ``(*batch, n_y, n_x)`` and an input tangent ``t``."""
+    n_x = J.shape[-1]
+    td = t.data.reshape(*t.data.shape[: t.data.dim() - t.base_ndim], n_x)
+    pad = (J.dim() - 2) - (td.dim() - 1 - t.k_ndim)  # batch axes of J the tangent lacks
+    if pad > 0:
+        td = td.reshape(*td.shape[: t.k_ndim], *(1,) * pad, *td.shape[t.k_ndim :])
+    out = (J @ td.unsqueeze(-1)).squeeze(-1)
+    out = out.reshape(*out.shape[:-1], *y.BASE_SHAPE)
+    return y._new(out, k_ndim=t.k_ndim, k_state=t.k_state, k_pairing=t.k_pairing)
 
 
 def schema_fields(model: Model, kind: str) -> list[tuple[str, Field]]:
