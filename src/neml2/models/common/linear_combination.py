@@ -23,10 +23,12 @@ def check_required_inputs(cls: type[Model], kw: dict[str, Any]) -> None:
 def linear_combination_schema(type_: type[TensorWrapper]) -> HitSchema:
     return HitSchema(
         {
-            "from": input(type_, REQUIRED, multi=True),
-            "to": output(type_),
-            "weights": parameter(Scalar, "1", multi=True),
-            "offset": parameter(Scalar, "0"),
+            "from": input(type_, REQUIRED, multi=True, doc="the variables x_i"),
+            "to": output(type_, doc="sum_i w_i x_i + offset"),
+            "weights": parameter(
+                Scalar, "1", multi=True, attr="weight", doc="w_i, one per variable or one for all"
+            ),  # slots weight_0, weight_1, ...
+            "offset": parameter(Scalar, "0", doc="constant added to the sum"),
         }
     )
 
