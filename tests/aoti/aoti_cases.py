@@ -21,6 +21,8 @@ CASES: dict[str, tuple[Path, list[str]]] = {
     # an ImplicitUpdate with a LinearExtrapolationPredictor: the Newton guess is a graph too
     "j2_predictor": (TESTS / "implicit" / "j2_predictor.i", ["--model", "model"]),
     "chaboche": (TESTS / "plasticity" / "inputs" / "chaboche.i", ["--model", "model", "-p", "C", "-d", ":"]),
+    # [Settings] example_batch_shape per variable '(2; 4)' and dynamic_batch = false
+    "batch_settings": (TESTS / "aoti" / "batch_settings.i", ["--model", "elasticity"]),
 }
 MODEL = {
     "elasticity": "elasticity",
@@ -28,4 +30,5 @@ MODEL = {
     "j2": "model",
     "j2_predictor": "model",
     "chaboche": "model",
+    "batch_settings": "elasticity",
 }

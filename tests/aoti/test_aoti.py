@@ -435,8 +435,8 @@ def test_forward_only_by_default(compiled: Any, runtime: type) -> None:
     FatalError that says how to get them."""
     art = compiled("elasticity_forward")
     meta = json.loads((art.folder / "metadata.json").read_text())
-    assert [st["segments"] for st in meta["stages"]] == [{"forward": "stage0_forward.pt2"}]
-    assert sorted(p.name for p in art.folder.rglob("*.pt2")) == ["stage0_forward.pt2"]
+    assert [st["segments"] for st in meta["stages"]] == [{"forward": "elasticity.pt2"}]
+    assert sorted(p.name for p in art.folder.rglob("*.pt2")) == ["elasticity.pt2"]
     m = runtime(str(art.folder))
     assert m.has_derivatives is False and runtime(str(compiled("elasticity").folder)).has_derivatives is True
     py = python_model("elasticity")
@@ -457,7 +457,7 @@ def test_predictor_is_compiled_and_starts_newton(compiled: Any, runtime: type) -
     art = compiled("j2_predictor")
     meta = json.loads((art.folder / "metadata.json").read_text())
     implicit = meta["stages"][0]
-    assert implicit["segments"]["predictor"] == "stage0_predictor.pt2"
+    assert implicit["segments"]["predictor"] == "model_seg0_predictor.pt2"
     assert set(implicit["predictor_inputs"]) >= {"plastic_strain~1", "plastic_strain~2", "t~2"}
     loose = ["Solvers/newton/abs_tol=1e-3", "Solvers/newton/rel_tol=1e-3"]
     py = neml2.load_input(CASES["j2_predictor"][0], overrides=loose).get_model("model")

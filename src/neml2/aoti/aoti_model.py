@@ -116,12 +116,37 @@ class AOTIModel(nn.Module):
         outs = self._inner.forward(ins)
         return tuple(t(outs[n].reshape(*B, *t.BASE_SHAPE)) for n, t in self.output_spec.items())
 
+    # the runtime's sensitivity and parameter surface, on raw {name: tensor} dicts
+    def jvp(self, inputs: dict[str, torch.Tensor], tangents: dict[str, torch.Tensor]) -> Any:
+        """``(outputs, J @ v)`` of the runtime (compiled with ``-d``)."""
+        return self._inner.jvp(inputs, tangents)
+
+    def jacobian(self, inputs: dict[str, torch.Tensor]) -> Any:
+        """``(outputs, J)`` with ``J[out][in]`` the ``(*B, *out_base, *in_base)`` blocks (``-d``)."""
+        return self._inner.jacobian(inputs)
+
+    def named_parameters(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """The promoted (``-p``) parameters: the runtime's mutable map (in-place edits reach the next
+        call).  Iterating it gives ``(name, tensor)`` pairs, as ``nn.Module.named_parameters`` does."""
+        return _ParameterMap(self._inner.named_parameters())
+
+    def set_parameter(self, name: str, value: torch.Tensor) -> None:
+        self._inner.set_parameter(name, value)
+
     def extra_repr(self) -> str:
         return f"inputs={list(self.input_spec)}, outputs={list(self.output_spec)}"
 
 
+class _ParameterMap(dict):
+    """A ``{name: tensor}`` dict that iterates as ``(name, tensor)`` pairs (``nn.Module`` callers)."""
+
+    def __iter__(self) -> Any:
+        return iter(self.items())
+
+
 def _type(v: dict[str, Any]) -> type[TensorWrapper]:
     t = TYPES.get(v["type"])
-    if t is None or list(t.BASE_SHAPE) != list(v["base_shape"]):
+    # base_shape is the per-point shape (*sub_batch, *base) of the graphs
+    if t is None or [*v.get("sub_batch_shape", []), *t.BASE_SHAPE] != list(v["base_shape"]):
         raise FatalError(f"variable '{v['name']}': unknown type {v['type']!r} with base shape {v['base_shape']}")
     return t

@@ -36,7 +36,72 @@ from neml2.types import TensorWrapper
 
 DTYPES = {"float64": torch.float64, "float32": torch.float32}
 _LEAF = "__in__"
-_EXAMPLE_BATCH = 8
+#: segment kind -> file name suffix after ``<name>`` / ``<name>_seg<k>`` (docs/aoti_artifacts.md)
+SEGMENT_SUFFIX = {
+    "forward": "",
+    "jacobian": "_jvp",
+    "residual": "_residual",
+    "sensitivity": "_jacobian_given",
+    "predictor": "_predictor",
+}
+_EXAMPLE_BATCH = 8  # the traced batch when the input file declares none
+
+
+@dataclass(frozen=True)
+class ExampleBatch:
+    """The batch a compile traces, from ``[Settings]``: ``dynamic`` the example dynamic batch shape
+    (its size ``n`` seeds the trace), ``sub`` the declared sub-batch shape of each variable that has
+    one (baked into the graphs), ``dynamic_batch`` whether the artifact serves any batch size (else
+    only ``n`` points, refused otherwise by the graphs themselves)."""
+
+    dynamic: tuple[int, ...] = (_EXAMPLE_BATCH,)
+    sub: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    dynamic_batch: bool = True
+
+    @property
+    def n(self) -> int:
+        return math.prod(self.dynamic)
+
+    @property
+    def trace_n(self) -> int:
+        """The traced size: ``n``, at least 2 (torch.export specializes a dynamic axis of size 0 or 1)."""
+        return max(self.n, 2)
+
+    def sub_of(self, name: str) -> tuple[int, ...]:
+        return tuple(self.sub.get(name, ()))
+
+
+def example_batch(factory: Any, model: nn.Module) -> ExampleBatch:
+    """The example batch an input file declares for ``model`` (docs/aoti_artifacts.md): the uniform
+    ``example_batch_shape`` or the broadcast of the per-variable ones over the model's inputs,
+    sub-batch shapes per variable, and ``dynamic_batch``: the batch axis is dynamic unless the file
+    says ``dynamic_batch = false``."""
+    names = list(model.input_spec) + [n for n in model.output_spec if n not in model.input_spec]
+    declared = {n: factory.batch_spec(n) for n in names}
+    uniform = factory.batch_spec()
+    dyns = [s.dynamic for s in declared.values() if s is not None and s.dynamic]
+    if uniform is not None and uniform.dynamic:
+        dyns.append(uniform.dynamic)
+    try:
+        dynamic = tuple(torch.broadcast_shapes(*dyns)) if dyns else (_EXAMPLE_BATCH,)
+    except RuntimeError:
+        shapes = ", ".join(f"{n}: {s.dynamic}" for n, s in declared.items() if s is not None)
+        raise InputError(
+            f"the example batch shapes do not broadcast ({shapes})",
+            file=factory.path,
+            block="Settings",
+            option="example_batch_shape",
+        ) from None
+    sub = {n: tuple(s.sub) for n, s in declared.items() if s is not None and s.sub}
+    static = "dynamic_batch" in factory.settings and not factory.dynamic_batch
+    if static and math.prod(dynamic) < 1:
+        raise InputError(
+            f"dynamic_batch = false needs an example batch of at least one point, got {dynamic}",
+            file=factory.path,
+            block="Settings",
+            option="example_batch_shape",
+        )
+    return ExampleBatch(dynamic, sub, not static)
 
 
 def inductor_options() -> dict[str, Any]:
@@ -239,28 +304,47 @@ def _rows(t: TensorWrapper, N: Any, size: int) -> torch.Tensor:
 
 
 def _values(w: TensorWrapper, N: Any) -> torch.Tensor:
-    """An output value at canonical ``(N, *base)``."""
-    return w.data.expand(N, *w.BASE_SHAPE).contiguous()
+    """An output value at canonical ``(N, *sub_batch, *base)``."""
+    return w.data.expand(N, *w.sub_batch_shape, *w.BASE_SHAPE).contiguous()
 
 
 class Segment(nn.Module):
     """A graph: ``forward(*tensors, *promoted)`` with the body evaluated on typed inputs."""
 
-    def __init__(self, stage: Stage, kind: str, types: dict[str, type[TensorWrapper]], promoted: list[Promoted]):
+    def __init__(
+        self,
+        stage: Stage,
+        kind: str,
+        types: dict[str, type[TensorWrapper]],
+        promoted: list[Promoted],
+        batch: ExampleBatch | None = None,
+    ):
         super().__init__()
         self.body = stage.model
         self.stage, self.kind, self.types, self.promoted = stage, kind, types, promoted
+        self.batch = batch or ExampleBatch()
         #: the variables the graph takes positionally (then ``x`` for the implicit residual kinds)
         self.names = stage.predictor_inputs if kind == "predictor" else stage.inputs
         self.n_in = len(self.names) + (1 if stage.kind == "implicit" and kind != "predictor" else 0)
 
     def forward(self, *args: torch.Tensor) -> tuple[torch.Tensor, ...]:
         tensors, params = args[: self.n_in], args[self.n_in :]
+        if not self.batch.dynamic_batch and self.kind in ("forward", "jacobian", "predictor"):
+            # the residual graphs see the shrinking set of unconverged points: checked here only
+            n, shape = self.batch.n, self.batch.dynamic
+            torch._assert_async(
+                torch.tensor(tensors[0].shape[0] == n),
+                f"neml2: this model was compiled for a batch of exactly {n} points (example_batch_shape "
+                f"{shape} with dynamic_batch = false); recompile with dynamic_batch = true for other sizes",
+            )
         with _swapped(self.promoted, params):
             return getattr(self, f"_{self.kind}")(*tensors)
 
     def _typed(self, tensors: Sequence[torch.Tensor]) -> dict[str, TensorWrapper]:
-        return {n: self.types[n](x) for n, x in zip(self.names, tensors, strict=True)}
+        return {
+            n: self.types[n](x, sub_batch_ndim=len(self.batch.sub_of(n)))
+            for n, x in zip(self.names, tensors, strict=True)
+        }
 
     def _forward(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         ins = self._typed(tensors)
@@ -324,9 +408,12 @@ class Segment(nn.Module):
         return (Jg.expand(total, N, n).permute(1, 2, 0).contiguous(),)
 
 
-def _example(t: type[TensorWrapper], n: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
+def _example(
+    t: type[TensorWrapper], n: int, dtype: torch.dtype, device: torch.device, sub: tuple[int, ...] = ()
+) -> torch.Tensor:
     g = torch.Generator().manual_seed(n)
-    return (0.1 + torch.rand(n, *t.BASE_SHAPE, generator=g, dtype=torch.float64)).to(dtype=dtype, device=device)
+    x = 0.1 + torch.rand(n, *sub, *t.BASE_SHAPE, generator=g, dtype=torch.float64)
+    return x.to(dtype=dtype, device=device)
 
 
 def _compile_segment(
@@ -415,8 +502,51 @@ def compile_segments(jobs: list[Job], workers: int | None = None) -> list[tuple[
     return [results[i] for i in range(len(jobs))]
 
 
-def _var(t: type[TensorWrapper]) -> dict[str, Any]:
-    return {"type": t.__name__, "base_shape": list(t.BASE_SHAPE)}
+def _var(t: type[TensorWrapper], sub: Sequence[int] = ()) -> dict[str, Any]:
+    """A variable's entry: ``base_shape`` is the per-point shape the graphs take, ``(*sub_batch, *base)``."""
+    out: dict[str, Any] = {"type": t.__name__, "base_shape": [*sub, *t.BASE_SHAPE]}
+    if sub:
+        out["sub_batch_shape"] = list(sub)
+    return out
+
+
+def _sub_batches(
+    model: nn.Module,
+    stages: list[Stage],
+    types: dict[str, type[TensorWrapper]],
+    batch: ExampleBatch,
+    derivatives: bool,
+    dtype: torch.dtype,
+    device: torch.device,
+) -> dict[str, tuple[int, ...]]:
+    """The sub-batch shape of every variable: the declared ones of the inputs, the outputs' from an
+    eager evaluation at the example batch.  Sub-batched variables are compiled for ``forward`` of
+    explicit models only (``-d`` or an implicit stage touching one is refused)."""
+    subs = {n: batch.sub_of(n) for n in model.input_spec if batch.sub_of(n)}
+    if not subs:
+        return {}
+    where = ", ".join(f"'{n}' {s}" for n, s in subs.items())
+    if any(s.kind == "implicit" for s in stages):
+        raise InputError(
+            f"the model involves the sub-batched variable(s) {where} and an ImplicitUpdate; compiling an "
+            "implicit model with sub-batch axes is not implemented (run it eagerly)"
+        )
+    if derivatives:
+        raise InputError(
+            f"-d: the derivatives involve the sub-batched variable(s) {where}; not implemented for the "
+            "compiled route (use the eager model's jvp / jacobian)"
+        )
+    n = batch.trace_n
+    ins = [
+        t(_example(t, n, dtype, device, subs.get(k, ())), sub_batch_ndim=len(subs.get(k, ())))
+        for k, t in model.input_spec.items()
+    ]
+    out = model(*ins)
+    out = out if isinstance(out, tuple) else (out,)
+    for k, w in zip(model.output_spec, out, strict=True):
+        if w.sub_batch_ndim:
+            subs[k] = tuple(w.sub_batch_shape)
+    return subs
 
 
 def stage_types(model: nn.Module, stages: list[Stage]) -> dict[str, type[TensorWrapper]]:
@@ -446,14 +576,19 @@ def export_model(
     derivatives: bool = True,
     jobs: int | None = None,
     log: Callable[[str], None] | None = None,
+    batch: ExampleBatch | None = None,
+    name: str | None = None,
 ) -> dict[str, Any]:
     """Export ``model`` into ``folder`` (the ``<device>/<dtype>`` level); the model must already live
     on ``device`` in ``dtype`` (default: those of its first parameter).  ``derivatives``: also the
     Jacobian / sensitivity segments (for ``jvp`` and ``jacobian``); ``jobs``: parallel compiles
-    (default: one per core).
+    (default: one per core); ``batch``: the example batch traced (default: 8 points, dynamic);
+    ``name``: the model's name in the segment files (default: the folder two levels up).
 
     Returns the device-independent part of the metadata plus ``timings`` per segment."""
     folder = Path(folder)
+    batch = batch or ExampleBatch()
+    name = name or folder.parent.parent.name or "model"
     stages = split_stages(model)
     types = stage_types(model, stages)
     promoted = resolve_parameters(model, parameters)
@@ -462,26 +597,33 @@ def export_model(
     dtype = dtype or ref.dtype
     device = torch.device(device) if device is not None else ref.device
     entries, jobs_list = [], []
+    N = batch.trace_n
     with _frozen(model):
+        subs = _sub_batches(model, stages, types, batch, derivatives, dtype, device)
+        batch = ExampleBatch(batch.dynamic, subs, batch.dynamic_batch)
         pvals = [p.value.detach().clone() for p in promoted]
         for k, st in enumerate(stages):
             value, derivative = SEGMENTS[st.kind]
-            kinds = {kind: f"stage{k}_{kind}.pt2" for kind in ((value, derivative) if derivatives else (value,))}
+            prefix = name if len(stages) == 1 else f"{name}_seg{k}"
+            kinds = {
+                kind: f"{prefix}{SEGMENT_SUFFIX[kind]}.pt2"
+                for kind in ((value, derivative) if derivatives else (value,))
+            }
             if st.kind == "explicit":
                 entry = {"kind": "explicit", "inputs": st.inputs, "outputs": st.outputs}
             else:
                 entry = {"kind": "implicit", "given": st.inputs, "unknowns": st.outputs, "residuals": st.residuals}
             if st.predictor_inputs:  # the Newton guess, a graph of its own
-                kinds["predictor"] = f"stage{k}_predictor.pt2"
+                kinds["predictor"] = f"{prefix}{SEGMENT_SUFFIX['predictor']}.pt2"
                 entry["predictor_inputs"] = st.predictor_inputs
             entry["segments"] = kinds
             entries.append(entry)
             for kind, fname in kinds.items():
-                seg = Segment(st, kind, types, promoted)
-                example = [_example(types[n], _EXAMPLE_BATCH, dtype, device) for n in seg.names]
+                seg = Segment(st, kind, types, promoted, batch)
+                example = [_example(types[n], N, dtype, device, batch.sub_of(n)) for n in seg.names]
                 if seg.n_in > len(seg.names):  # x of the residual kinds
                     n = sum(_size(types[u]) for u in st.outputs)
-                    example.append(torch.zeros(_EXAMPLE_BATCH, n, dtype=dtype, device=device))
+                    example.append(torch.zeros(N, n, dtype=dtype, device=device))
                 meta = {
                     "neml2.segment": fname,
                     "neml2.inputs": ",".join(seg.names + (["x"] if seg.n_in > len(seg.names) else [])),
@@ -494,15 +636,16 @@ def export_model(
             if log is not None:
                 log(f"  {folder.parent.name}/{folder.name}/{path.name}: export {t_exp:.1f} s, compile {t_comp:.1f} s")
     return {
-        "inputs": [{"name": n, **_var(t)} for n, t in model.input_spec.items()],
-        "outputs": [{"name": n, **_var(t)} for n, t in model.output_spec.items()],
+        "inputs": [{"name": n, **_var(t, subs.get(n, ()))} for n, t in model.input_spec.items()],
+        "outputs": [{"name": n, **_var(t, subs.get(n, ()))} for n, t in model.output_spec.items()],
         "parameters": [
             {"name": p.name, "path": p.path, "shape": list(v.shape), "value": v.flatten().tolist()}
             for p, v in zip(promoted, pvals, strict=True)
         ],
         "solver": solver_config(stages),
         "stages": entries,
-        "variables": {n: _var(t) for n, t in types.items()},
+        "variables": {n: _var(t, subs.get(n, ())) for n, t in types.items()},
+        "batch": {"example_batch_shape": list(batch.dynamic), "dynamic_batch": batch.dynamic_batch},
         "timings": timings,
     }
 
@@ -645,7 +788,9 @@ def compile_file(
     for d in devs:
         if d == "cuda" and not torch.cuda.is_available():
             raise InputError("device 'cuda' is not available (torch.cuda.is_available() is False)")
-    probe = read_input(str(input_file), overrides).get_model(model)  # options are checked even when cached
+    factory = read_input(str(input_file), overrides)
+    probe = factory.get_model(model)  # options are checked even when cached
+    batch = example_batch(factory, probe)
     _check_derivatives(probe, derivatives)
     promoted = resolve_parameters(probe, parameters)
     split_stages(probe)
@@ -676,9 +821,15 @@ def compile_file(
                 derivatives=bool(derivatives),
                 jobs=jobs,
                 log=log,
+                batch=batch,
+                name=model,
             )
             timings.update({f"{dev}/{dtype}/{k}": v for k, v in part.pop("timings").items()})
             meta = part
+            listed = {f for st in part["stages"] for f in st["segments"].values()}
+            for stale in (folder / dev / dtype).glob("*.pt2"):  # of an earlier compile of another layout
+                if stale.name not in listed:
+                    stale.unlink()
         out = {
             "schema_version": SCHEMA_VERSION,
             "model": model,
@@ -751,8 +902,14 @@ def check_renames(
                 raise InputError(f"{flag[kind]}: '{orig}' is renamed twice")
             out[kind][orig] = new
     # the boundary names: variables share one namespace (the runtime state), parameters another
-    final = {k: [out[k].get(n, n) for n in have[k]] for k in RENAME_KINDS}
-    for label, names in (("variable", final["inputs"] + final["outputs"]), ("parameter", final["parameters"])):
+    # (a variable both read and written by the model is one name, renamed as either)
+    var = {**out["outputs"], **out["inputs"]}
+    both = [n for n in have["inputs"] if n in have["outputs"] and out["inputs"].get(n, n) != out["outputs"].get(n, n)]
+    if both:
+        raise InputError(f"'{both[0]}' is both an input and an output of the model: rename it the same way as both")
+    final_vars = [var.get(n, n) for n in dict.fromkeys(have["inputs"] + have["outputs"])]
+    final_params = [out["parameters"].get(n, n) for n in have["parameters"]]
+    for label, names in (("variable", final_vars), ("parameter", final_params)):
         seen: set[str] = set()
         for n in names:
             if n in seen:

@@ -120,10 +120,7 @@ def tensors(model: torch.nn.Module, which: str) -> list[dict[str, Any]]:
     from neml2.types import TYPES
 
     if which == "parameter":
-        named = list(model.named_parameters())
-        inner = getattr(model, "_inner", None)
-        if inner is not None:  # the promoted parameters of a compiled artifact
-            named += list(inner.named_parameters().items())
+        named = list(model.named_parameters())  # a compiled stub's: the artifact's promoted ones
     else:
         named = list(model.named_buffers())
     out = []
