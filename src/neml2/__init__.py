@@ -30,6 +30,7 @@ _LAZY = {
     "Driver": "neml2.drivers.driver",
     "TransientDriver": "neml2.drivers.transient_driver",
     "TransientRegression": "neml2.drivers.transient_regression",
+    "compile": "neml2.jit",  # neml2.compile: in-process torch.compile (py-jit)
 }
 
 

@@ -65,6 +65,8 @@ class _Params:
         self._nl = nl
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # the slots themselves (not yet set while torch.compile builds the view)
+            raise AttributeError(name)
         return self._model._get_param(name, self._nl)
 
 

@@ -93,3 +93,7 @@ __all__ = [
     "vec_component",
     "where",
 ]
+
+from ._pytree import register_all as _register_pytree  # noqa: E402  (after every type is defined)
+
+_register_pytree()
