@@ -329,8 +329,9 @@ class Segment(nn.Module):
 
     def forward(self, *args: torch.Tensor) -> tuple[torch.Tensor, ...]:
         tensors, params = args[: self.n_in], args[self.n_in :]
-        if not self.batch.dynamic_batch and self.kind in ("forward", "jacobian", "predictor"):
-            # the residual graphs see the shrinking set of unconverged points: checked here only
+        if not self.batch.dynamic_batch and self.kind in ("forward", "jacobian"):
+            # explicit stages only: Newton calls the implicit graphs on subsets (unconverged or
+            # substepped points)
             n, shape = self.batch.n, self.batch.dynamic
             torch._assert_async(
                 torch.tensor(tensors[0].shape[0] == n),
