@@ -49,6 +49,9 @@ def test_example_batch_from_settings() -> None:
     assert (b.dynamic, b.sub, b.dynamic_batch, b.trace_n) == ((1,), {}, True, 2)
     f = neml2.load_string(text)
     assert example_batch(f, f.get_model("m")) == ExampleBatch()
+    f = neml2.load_string("[Settings]\n[example_batch_shape]\nstrian = '(2; 4)'\n[]\n[]\n" + text)
+    with pytest.raises(InputError, match=r"Settings.*example_batch_shape/strian.*'strian' is not a variable of model"):
+        example_batch(f, f.get_model("m"))
     assert f.batch_spec() is None and BatchSpec((2,), (4,)) == neml2.load_input(CASES["batch_settings"][0]).batch_spec(
         "strain"
     )

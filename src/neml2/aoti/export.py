@@ -78,6 +78,17 @@ def example_batch(factory: Any, model: nn.Module) -> ExampleBatch:
     says ``dynamic_batch = false``."""
     names = list(model.input_spec) + [n for n in model.output_spec if n not in model.input_spec]
     declared = {n: factory.batch_spec(n) for n in names}
+    if isinstance(factory.example_batch_shape, dict):  # a name no part of the model has is a typo
+        known = {v for m in model.modules() for spec in ("input_spec", "output_spec") for v in getattr(m, spec, {})}
+        for n in factory.example_batch_shape:
+            if n not in known and n.split("~")[0] not in known:
+                raise InputError(
+                    f"'{n}' is not a variable of model '{getattr(model, '_hit_name', 'model')}' "
+                    f"(inputs: {', '.join(model.input_spec)}; outputs: {', '.join(model.output_spec)})",
+                    file=factory.path,
+                    block="Settings",
+                    option=f"example_batch_shape/{n}",
+                )
     uniform = factory.batch_spec()
     dyns = [s.dynamic for s in declared.values() if s is not None and s.dynamic]
     if uniform is not None and uniform.dynamic:
