@@ -28,14 +28,40 @@ REGISTRY: dict[str, type] = {}
 
 
 def register_neml2_object(type_name: str) -> Callable[[type], type]:
-    """Class decorator registering ``cls`` as the input-file type ``type_name``."""
+    """Class decorator registering ``cls`` as the input-file type ``type_name``.
+
+    A user's type (a class outside the ``neml2`` package) registers once its module is imported,
+    and then works in input files like a built-in one. Registering the same name again replaces
+    the earlier class (re-running a notebook cell), except that a user type may not take the name
+    of a built-in type.
+    """
+    if not isinstance(type_name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", type_name):
+        raise ValueError(f"register_neml2_object: a type name is an identifier, got {type_name!r}")
 
     def deco(cls: type) -> type:
+        if not isinstance(cls, type) or not callable(getattr(cls, "from_hit", None)):
+            raise TypeError(
+                f"register_neml2_object({type_name!r}) decorates a class with from_hit (a Model or HitObject), "
+                f"got {cls!r}"
+            )
+        if not _builtin(cls):
+            from neml2._manifest import MANIFEST
+
+            prev = REGISTRY.get(type_name)
+            if type_name in MANIFEST or (prev is not None and _builtin(prev)):
+                raise ValueError(
+                    f"register_neml2_object: '{type_name}' is a built-in type; register {cls.__qualname__} "
+                    "under another name"
+                )
         REGISTRY[type_name] = cls
         cls.TYPE_NAME = type_name  # type: ignore[attr-defined]
         return cls
 
     return deco
+
+
+def _builtin(cls: type) -> bool:
+    return cls.__module__ == "neml2" or cls.__module__.startswith("neml2.")
 
 
 def type_class(type_name: str) -> type | None:

@@ -20,6 +20,9 @@ class HitObject:
         self.factory = _factory
         self._where = _where or {"block": f"{self.SECTION}/{type(self).__name__}"}
         self.options = self.hit.resolve(values, self._where)
+        for name, f in self.hit:
+            if f.attr:
+                setattr(self, f.attr, self.options[name])
 
     @classmethod
     def from_hit(cls, node: nmhit.Node, factory: Any) -> Any:

@@ -263,9 +263,7 @@ def _buffer(type_: Any, default: Any = REQUIRED, doc: str = "", *, attr: str | N
     return Field("buffer", type_, default, doc, nonlinear=False, attr=attr)
 
 
-def _named_buffer(
-    name: str, type_: Any, doc: str = "", *, attr: str | None = None, default: Any = REQUIRED
-) -> Field:
+def _named_buffer(name: str, type_: Any, doc: str = "", *, attr: str | None = None, default: Any = REQUIRED) -> Field:
     return _with_name(_buffer(type_, default, doc, attr=attr), name)
 
 

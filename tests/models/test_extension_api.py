@@ -312,3 +312,23 @@ def test_registered_type_option_errors_name_the_option(registered: None) -> None
     bad = COMPOSED.format(type="TestExtQuadraticDrag").replace("drag = 'mu'", "drag = 'mu'\n    dragg = 1")
     with pytest.raises(neml2.InputError, match=r"dragg.*did you mean 'drag'"):
         neml2.load_string(bad).get_model("drag")
+
+
+def test_registration_rules() -> None:
+    with pytest.raises(ValueError, match="built-in type"):
+        register_neml2_object("LinearIsotropicElasticity")(QuadraticDrag)
+    with pytest.raises(ValueError, match="identifier"):
+        register_neml2_object("Quadratic Drag")
+    with pytest.raises(TypeError, match="from_hit"):
+        register_neml2_object("TestExtNotAClass")(lambda: None)  # type: ignore[arg-type]
+    assert "TestExtNotAClass" not in REGISTRY
+
+
+def test_option_attr_on_a_non_model_type() -> None:
+    from neml2.objects import HitObject
+
+    class Knob(HitObject):
+        SECTION = "Data"
+        hit = HitSchema(option("level", int, "A level", default=3, attr="level"))
+
+    assert Knob().level == 3 and Knob(level="7").level == 7

@@ -347,9 +347,7 @@ class Model(nn.Module):
             raise self._error(f"{spec!r} is neither a number nor a [Tensors] name", name)
         self.register_typed_buffer(name, value)
 
-    def _get_param(
-        self, name: str, nl_params: tuple = (), type_cls: type[TensorWrapper] | None = None
-    ) -> Any:
+    def _get_param(self, name: str, nl_params: tuple = (), type_cls: type[TensorWrapper] | None = None) -> Any:
         """A parameter's value inside ``forward``: the static slot, or its promoted input
         from ``nl_params`` (the ``*promoted_params`` pack of ``forward``).
 
