@@ -149,6 +149,9 @@ def test_apply_chain_rule_takes_option_names_and_sums_by_leaf() -> None:
     assert set(out) == {"a"} and set(out["a"]) == {"s", "r"}
     torch.testing.assert_close(out["a"]["r"].data, 3.0 * t2.data)
     assert m.apply_chain_rule({"other": {"s": t1}}, "a", acts) == {}  # structural zero
+    raw = m.apply_chain_rule({"u": {"s": torch.eye(3, dtype=F64)}}, "a", {"u": lambda t: t.norm()})
+    assert isinstance(raw["a"]["s"], Scalar)  # a raw seed arrives as the input's type (a Vec batch of 3)
+    torch.testing.assert_close(raw["a"]["s"].data, torch.ones(3, dtype=F64))
 
 
 def test_request_ad_jvp_matches_autograd_under_broadcast_batches() -> None:

@@ -655,8 +655,18 @@ class Model(nn.Module):
         variable name or its option). Missing tangents are structural zeros. With ``output``
         (the forward value), contributions carry its sub-batch metadata.
         """
-        t = push(v or {}, self._input_actions(actions), output)
+        t = push(self._typed_seeds(v or {}), self._input_actions(actions), output)
         return {self._output_var(output_name): t} if t else {}
+
+    def _typed_seeds(self, v: Mapping[str, Mapping[str, Any]]) -> Mapping[str, Mapping[str, Any]]:
+        """``v`` with raw-tensor tangents wrapped as their input variable's type (leading axes as batch)."""
+        if all(isinstance(t, TensorWrapper) for d in v.values() for t in d.values()):
+            return v
+        out = {}
+        for name, d in v.items():
+            cls = self.input_spec.get(name)
+            out[name] = {leaf: (t if isinstance(t, TensorWrapper) or cls is None else cls(t)) for leaf, t in d.items()}
+        return out
 
     def _input_actions(self, actions: Mapping[str, Any]) -> dict[str, Any]:
         """Actions keyed by input variable names (option names mapped through the schema);
