@@ -276,3 +276,32 @@ def test_variable_list_is_required(type_name: str) -> None:
     with pytest.raises(neml2.InputError, match="missing required option") as info:
         neml2.load_string(f"[Models]\n  [m]\n    type = {type_name}\n  []\n[]\n").get_model("m")
     assert (info.value.block, info.value.option) == ("Models/m", "from")
+
+
+#: leaf modules whose schema fields are documented (``doc=``), so neml2-syntax describes every option
+_DOCUMENTED_MODULES = ("neml2.models.common.", "neml2.models.solid_mechanics.", "neml2.solvers.schur_complement")
+#: modules not covered yet: ImplicitUpdate (another part's file); the time integrations and variable rates carry
+#: their doc= in an uncommitted change of their input order
+_UNDOCUMENTED_YET = {
+    "neml2.models.common.implicit_update",
+    "neml2.models.common.r2_backward_euler_time_integration",
+    "neml2.models.common.scalar_backward_euler_time_integration",
+    "neml2.models.common.sr2_backward_euler_time_integration",
+    "neml2.models.common.vec_backward_euler_time_integration",
+    "neml2.models.common.scalar_forward_euler_time_integration",
+    "neml2.models.common.sr2_forward_euler_time_integration",
+    "neml2.models.common.scalar_variable_rate",
+    "neml2.models.common.sr2_variable_rate",
+    "neml2.models.common.vec_variable_rate",
+}
+
+
+def test_leaf_fields_are_documented() -> None:
+    missing = [
+        f"{name}.{key}"
+        for name, cls in registered().items()
+        if cls.__module__.startswith(_DOCUMENTED_MODULES) and cls.__module__ not in _UNDOCUMENTED_YET
+        for key, f in (cls.hit or [])  # type: ignore[attr-defined]
+        if not f.hidden and not f.doc
+    ]
+    assert not missing, f"fields without doc=: {', '.join(missing)}"
