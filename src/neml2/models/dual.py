@@ -1,0 +1,808 @@
+"""Forward-mode tangents of a leaf from its value expression: a dual-number tensor.
+
+``DualTensor(p, t, k)`` is a tensor-like object (not a ``torch.Tensor`` subclass) holding a
+primal ``p`` and, per seed leaf ``name``, a tangent ``t[name]`` with ``k[name]`` leading seed
+(K) axes.  It is used as the ``.data`` of the typed wrappers: every wrapper method ends in torch
+ops on ``.data``, which reach :meth:`DualTensor.__torch_function__` (or the operator / method
+overloads below) and are evaluated as plain torch ops on the primal and on each tangent.  So
+``torch.export`` sees ordinary tensor ops, and a leaf's ``forward`` written once with the typed
+operations yields its values and their pushforward of K seeds.
+
+Layout invariant: ``t[name].ndim == k[name] + p.ndim``; the non-K axes of a tangent broadcast
+against ``p`` (size 1 where the tangent does not vary, e.g. batch-free seeds).  The primal and
+the tangents may themselves be ``DualTensor``s: nesting gives second order
+(:func:`dual_call` with ``v2`` / ``vh``).  An op without a rule raises ``NotImplementedError``
+naming it, never a silent zero derivative.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import torch
+
+from neml2.models.chain_rule import Local
+from neml2.types import TensorWrapper
+from neml2.types._base import expand_groups
+from neml2.types.functions import fullify
+
+Array = Any  # a torch.Tensor or a DualTensor
+Rule = Callable[..., Any]
+_RULES: dict[str, Rule] = {}
+
+
+def _rule(*names: str) -> Callable[[Rule], Rule]:
+    def deco(fn: Rule) -> Rule:
+        for n in names:
+            _RULES[n] = fn
+        return fn
+
+    return deco
+
+
+class DualTensor:
+    """A primal tensor with per-leaf tangents carrying leading K axes (see the module docstring)."""
+
+    __slots__ = ("p", "t", "k")
+
+    def __init__(self, p: Array, t: dict[str, Array], k: dict[str, int]) -> None:
+        self.p, self.t, self.k = p, t, k
+
+    # ---------------------------------------------------------------- tensor protocol
+    @classmethod
+    def __torch_function__(cls, func: Any, types: Any, args: tuple = (), kwargs: Any = None) -> Any:
+        name = getattr(func, "__name__", None)
+        rule = _RULES.get(name)
+        if rule is None:
+            raise NotImplementedError(f"DualTensor: no tangent rule for torch op {name or func!r}")
+        return rule(*args, **(kwargs or {}))
+
+    @property
+    def shape(self) -> torch.Size:
+        return self.p.shape
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return self.p.dtype
+
+    @property
+    def device(self) -> torch.device:
+        return self.p.device
+
+    @property
+    def ndim(self) -> int:
+        return self.p.ndim
+
+    @property
+    def requires_grad(self) -> bool:
+        """False: the typed ``*_ad`` helpers then take their plain path (autograd still records ``p``)."""
+        return False
+
+    @property
+    def mT(self) -> DualTensor:  # noqa: N802
+        return _transpose(self, -2, -1)
+
+    def dim(self) -> int:
+        return self.p.dim()
+
+    def size(self, d: int | None = None) -> Any:
+        return self.p.shape if d is None else self.p.shape[d]
+
+    def stride(self) -> Any:
+        return self.p.stride()
+
+    def is_floating_point(self) -> bool:
+        return True
+
+    def numel(self) -> int:
+        return self.p.numel()
+
+    def __repr__(self) -> str:
+        return f"DualTensor(p={self.p!r}, leaves={list(self.t)}, k={self.k})"
+
+    def __bool__(self) -> bool:
+        raise TypeError("DualTensor: no truth value (a branch on a differentiated value)")
+
+    # comparisons read the primal only: a mask has no derivative
+    def __gt__(self, o: Any) -> Any:
+        return self.p > _p(o)
+
+    def __ge__(self, o: Any) -> Any:
+        return self.p >= _p(o)
+
+    def __lt__(self, o: Any) -> Any:
+        return self.p < _p(o)
+
+    def __le__(self, o: Any) -> Any:
+        return self.p <= _p(o)
+
+    def __eq__(self, o: Any) -> Any:  # type: ignore[override]
+        return self.p == _p(o)
+
+    def __ne__(self, o: Any) -> Any:  # type: ignore[override]
+        return self.p != _p(o)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __neg__(self) -> DualTensor:
+        return _neg(self)
+
+    def __add__(self, o: Any) -> Any:
+        return _add(self, o)
+
+    def __radd__(self, o: Any) -> Any:
+        return _add(o, self)
+
+    def __sub__(self, o: Any) -> Any:
+        return _sub(self, o)
+
+    def __rsub__(self, o: Any) -> Any:
+        return _sub(o, self)
+
+    def __mul__(self, o: Any) -> Any:
+        return _mul(self, o)
+
+    def __rmul__(self, o: Any) -> Any:
+        return _mul(o, self)
+
+    def __truediv__(self, o: Any) -> Any:
+        return _div(self, o)
+
+    def __rtruediv__(self, o: Any) -> Any:
+        return _div(o, self)
+
+    def __pow__(self, o: Any) -> Any:
+        return _pow(self, o)
+
+    def __rpow__(self, o: Any) -> Any:
+        return _pow(o, self)
+
+    def __matmul__(self, o: Any) -> Any:
+        return _matmul(self, o)
+
+    def __rmatmul__(self, o: Any) -> Any:
+        return _matmul(o, self)
+
+    def __getitem__(self, idx: Any) -> Any:
+        return _getitem(self, idx)
+
+    def __len__(self) -> int:
+        return len(self.p)
+
+
+def _method(name: str) -> Callable[..., Any]:
+    def call(self: DualTensor, *args: Any, **kwargs: Any) -> Any:
+        return _RULES[name](self, *args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+_METHODS = (
+    "reshape view sum mean transpose unsqueeze squeeze expand flatten unflatten diagonal movedim "
+    "permute clone detach contiguous to sqrt exp log tanh sin cos tan abs sign reciprocal clamp "
+    "new_zeros new_ones unbind pow"
+).split()
+for _m in _METHODS:
+    setattr(DualTensor, _m, _method(_m))
+
+
+# -------------------------------------------------------------------- helpers
+def _p(x: Any) -> Any:
+    return x.p if isinstance(x, DualTensor) else x
+
+
+def _nd(x: Any) -> int:
+    return x.ndim if isinstance(x, (DualTensor, torch.Tensor)) else 0
+
+
+def _pad(t: Array, k: int, nd: int) -> Array:
+    """Tangent with K axes ``k`` brought to ``k + nd`` axes (ones inserted after K)."""
+    for _ in range(nd - (t.ndim - k)):
+        t = t.unsqueeze(k)
+    return t
+
+
+def _padk(t: Array, k: int, kmax: int) -> Array:
+    for _ in range(kmax - k):
+        t = t.unsqueeze(k)
+    return t
+
+
+def _full(t: Array, k: int, shape: Sequence[int]) -> Array:
+    """Tangent expanded (a view) to the full primal ``shape`` behind its K axes."""
+    t = _pad(t, k, len(shape))
+    return t.expand(*t.shape[:k], *shape)
+
+
+def _neg_dim(d: int, nd: int) -> int:
+    return d - nd if d >= 0 else d
+
+
+def _make(p: Array, t: dict[str, Array], k: dict[str, int]) -> Array:
+    return DualTensor(p, t, k) if t else p
+
+
+def _acc(t: dict[str, Array], k: dict[str, int], leaf: str, x: Array, kx: int) -> None:
+    if leaf not in t:
+        t[leaf], k[leaf] = x, kx
+        return
+    kmax = max(k[leaf], kx)
+    t[leaf] = _padk(t[leaf], k[leaf], kmax) + _padk(x, kx, kmax)
+    k[leaf] = kmax
+
+
+def _linear(x: Array, fp: Callable[[Array], Array], ft: Callable[[Array, int], Array]) -> Array:
+    """A linear op: ``fp`` on the primal, ``ft(tangent, k)`` on each tangent."""
+    if not isinstance(x, DualTensor):
+        return fp(x)
+    return _make(fp(x.p), {n: ft(t, x.k[n]) for n, t in x.t.items()}, dict(x.k))
+
+
+def _unary(x: Array, f: Callable[[Array], Array], df: Callable[[Array, Array], Array]) -> Array:
+    """Pointwise ``f`` with derivative ``df(primal, value)``: tangents are scaled by it."""
+    if not isinstance(x, DualTensor):
+        return f(x)
+    out = f(x.p)
+    g = df(x.p, out)
+    return _make(out, {n: t * g for n, t in x.t.items()}, dict(x.k))
+
+
+def _binary(a: Any, b: Any, out: Array, da: Any, db: Any) -> Array:
+    """Result ``out`` of a pointwise binary op with partials ``da`` / ``db`` (callables, or +-1)."""
+    nd = _nd(out)
+    t: dict[str, Array] = {}
+    k: dict[str, int] = {}
+    for x, d in ((a, da), (b, db)):
+        if not isinstance(x, DualTensor):
+            continue
+        g = None if isinstance(d, (int, float)) else d()
+        for n, tx in x.t.items():
+            tx = _pad(tx, x.k[n], nd)
+            _acc(t, k, n, tx * g if g is not None else (tx if d == 1 else -tx), x.k[n])
+    return _make(out, t, k)
+
+
+# ---------------------------------------------------------------- pointwise rules
+@_rule("add", "__add__", "__radd__")
+def _add(a: Any, b: Any, alpha: Any = None) -> Array:
+    if alpha is not None:
+        b = _mul(b, alpha)
+    return _binary(a, b, _p(a) + _p(b), 1, 1)
+
+
+@_rule("sub", "__sub__")
+def _sub(a: Any, b: Any, alpha: Any = None) -> Array:
+    if alpha is not None:
+        b = _mul(b, alpha)
+    return _binary(a, b, _p(a) - _p(b), 1, -1)
+
+
+@_rule("__rsub__")
+def _rsub(a: Any, b: Any) -> Array:
+    return _sub(b, a)
+
+
+@_rule("mul", "__mul__", "__rmul__")
+def _mul(a: Any, b: Any) -> Array:
+    pa, pb = _p(a), _p(b)
+    return _binary(a, b, pa * pb, lambda: pb, lambda: pa)
+
+
+@_rule("div", "__truediv__", "true_divide", "__div__")
+def _div(a: Any, b: Any) -> Array:
+    pa, pb = _p(a), _p(b)
+    out = pa / pb
+    return _binary(a, b, out, lambda: 1 / pb, lambda: -out / pb)
+
+
+@_rule("__rtruediv__", "__rdiv__")
+def _rdiv(a: Any, b: Any) -> Array:
+    return _div(b, a)
+
+
+@_rule("pow", "__pow__")
+def _pow(a: Any, b: Any) -> Array:
+    pa, pb = _p(a), _p(b)
+    out = torch.pow(pa, pb) if isinstance(pa, (torch.Tensor, DualTensor)) else pa**pb
+    def dlog() -> Any:
+        return out * (torch.log(pa) if isinstance(pa, (torch.Tensor, DualTensor)) else math.log(pa))
+
+    return _binary(a, b, out, lambda: pb * pa ** (pb - 1), dlog)
+
+
+@_rule("__rpow__")
+def _rpow(a: Any, b: Any) -> Array:
+    return _pow(b, a)
+
+
+@_rule("neg", "__neg__", "negative")
+def _neg(x: Array) -> Array:
+    return _linear(x, lambda p: -p, lambda t, k: -t)
+
+
+@_rule("sqrt")
+def _sqrt(x: Array) -> Array:
+    return _unary(x, torch.sqrt, lambda p, y: 0.5 / y)
+
+
+@_rule("exp")
+def _exp(x: Array) -> Array:
+    return _unary(x, torch.exp, lambda p, y: y)
+
+
+@_rule("log")
+def _log(x: Array) -> Array:
+    return _unary(x, torch.log, lambda p, y: 1 / p)
+
+
+@_rule("tanh")
+def _tanh(x: Array) -> Array:
+    return _unary(x, torch.tanh, lambda p, y: 1 - y * y)
+
+
+@_rule("sin")
+def _sin(x: Array) -> Array:
+    return _unary(x, torch.sin, lambda p, y: torch.cos(p))
+
+
+@_rule("cos")
+def _cos(x: Array) -> Array:
+    return _unary(x, torch.cos, lambda p, y: -torch.sin(p))
+
+
+@_rule("tan")
+def _tan(x: Array) -> Array:
+    return _unary(x, torch.tan, lambda p, y: 1 + y * y)
+
+
+@_rule("abs")
+def _abs(x: Array) -> Array:
+    return _unary(x, torch.abs, lambda p, y: torch.sign(_p(p)))
+
+
+@_rule("reciprocal")
+def _reciprocal(x: Array) -> Array:
+    return _unary(x, torch.reciprocal, lambda p, y: -y * y)
+
+
+@_rule("sign")
+def _sign(x: Array) -> Array:
+    return torch.sign(_p(x))
+
+
+@_rule("clamp", "clip")
+def _clamp(x: Array, min: Any = None, max: Any = None) -> Array:  # noqa: A002
+    def mask(p: Array, y: Array) -> Array:
+        inside = None
+        # strict inequalities: the derivative at a kink is 0 (Scalar.heaviside's convention)
+        if min is not None:
+            inside = p > min
+        if max is not None:
+            inside = (p < max) if inside is None else inside & (p < max)
+        return inside.to(p.dtype)
+
+    return _unary(x, lambda p: torch.clamp(p, min=min, max=max), mask)
+
+
+@_rule("where")
+def _where(cond: Any, a: Any, b: Any) -> Array:
+    c = _p(cond)
+    out = torch.where(c, _p(a), _p(b))
+    nd = _nd(out)
+    ta, tb = _split(a)[1:], _split(b)[1:]
+    t: dict[str, Array] = {}
+    k: dict[str, int] = {}
+    for leaf in dict.fromkeys([*ta[0], *tb[0]]):
+        kk = max(ta[1].get(leaf, 0), tb[1].get(leaf, 0))
+        sides = []
+        for tx, kx in (ta, tb):
+            sides.append(_padk(_pad(tx[leaf], kx[leaf], nd), kx[leaf], kk) if leaf in tx else 0.0)
+        t[leaf], k[leaf] = torch.where(c, sides[0], sides[1]), kk
+    return _make(out, t, k)
+
+
+@_rule("inductor_force_stride_order")
+def _force_stride(x: Array, stride: Any) -> Array:
+    if not isinstance(x, DualTensor):
+        return torch.ops.prims.inductor_force_stride_order(x, stride)
+    return _make(
+        torch.ops.prims.inductor_force_stride_order(x.p, stride) if isinstance(x.p, torch.Tensor) else x.p,
+        dict(x.t),
+        dict(x.k),
+    )
+
+
+# ---------------------------------------------------------------- structural (linear) rules
+@_rule("reshape", "view")
+def _reshape(x: Array, *shape: Any) -> Array:
+    shape = tuple(shape[0]) if len(shape) == 1 and isinstance(shape[0], (tuple, list, torch.Size)) else shape
+    ps = x.p.shape
+    return _linear(x, lambda p: p.reshape(shape), lambda t, k: _full(t, k, ps).reshape(*t.shape[:k], *shape))
+
+
+@_rule("transpose", "swapaxes")
+def _transpose(x: Array, d0: int, d1: int) -> Array:
+    nd = x.ndim
+    return _linear(x, lambda p: p.transpose(d0, d1), lambda t, k: t.transpose(_neg_dim(d0, nd), _neg_dim(d1, nd)))
+
+
+@_rule("movedim")
+def _movedim(x: Array, src: int, dst: int) -> Array:
+    nd = x.ndim
+    return _linear(x, lambda p: p.movedim(src, dst), lambda t, k: t.movedim(_neg_dim(src, nd), _neg_dim(dst, nd)))
+
+
+@_rule("unsqueeze")
+def _unsqueeze(x: Array, d: int) -> Array:
+    nd = x.ndim + 1
+    return _linear(x, lambda p: p.unsqueeze(d), lambda t, k: t.unsqueeze(_neg_dim(d, nd)))
+
+
+@_rule("squeeze")
+def _squeeze(x: Array, d: Any = None) -> Array:
+    if d is None:
+        raise NotImplementedError("DualTensor: squeeze() needs an explicit dim")
+    ps = x.p.shape
+    nd = x.ndim
+    return _linear(x, lambda p: p.squeeze(d), lambda t, k: _full(t, k, ps).squeeze(_neg_dim(d, nd)))
+
+
+@_rule("expand")
+def _expand(x: Array, *sizes: Any) -> Array:
+    sizes = tuple(sizes[0]) if len(sizes) == 1 and isinstance(sizes[0], (tuple, list, torch.Size)) else sizes
+    return _linear(x, lambda p: p.expand(*sizes), lambda t, k: _pad(t, k, len(sizes)).expand(*([-1] * k), *sizes))
+
+
+@_rule("flatten")
+def _flatten(x: Array, start_dim: int = 0, end_dim: int = -1) -> Array:
+    nd, ps = x.ndim, x.p.shape
+    s, e = _neg_dim(start_dim, nd), _neg_dim(end_dim, nd)
+    return _linear(x, lambda p: p.flatten(start_dim, end_dim), lambda t, k: _full(t, k, ps).flatten(s, e))
+
+
+@_rule("unflatten")
+def _unflatten(x: Array, dim: int, sizes: Any) -> Array:
+    nd, ps = x.ndim, x.p.shape
+    d = _neg_dim(dim, nd)
+    return _linear(x, lambda p: p.unflatten(dim, sizes), lambda t, k: _full(t, k, ps).unflatten(d, sizes))
+
+
+@_rule("diagonal")
+def _diagonal(x: Array, offset: int = 0, dim1: int = 0, dim2: int = 1) -> Array:
+    nd, ps = x.ndim, x.p.shape
+    d1, d2 = _neg_dim(dim1, nd), _neg_dim(dim2, nd)
+    return _linear(
+        x,
+        lambda p: p.diagonal(offset=offset, dim1=dim1, dim2=dim2),
+        lambda t, k: _full(t, k, ps).diagonal(offset=offset, dim1=d1, dim2=d2),
+    )
+
+
+@_rule("diag_embed")
+def _diag_embed(x: Array) -> Array:
+    ps = x.p.shape
+    return _linear(x, torch.diag_embed, lambda t, k: torch.diag_embed(_full(t, k, ps)))
+
+
+def _reduction(op: str) -> Rule:
+    def rule(x: Array, dim: Any = None, keepdim: bool = False) -> Array:
+        nd, ps = x.ndim, x.p.shape
+        dims = tuple(range(nd)) if dim is None else ((dim,) if isinstance(dim, int) else tuple(dim))
+        nd_dims = tuple(_neg_dim(d, nd) for d in dims)
+        return _linear(
+            x,
+            lambda p: getattr(p, op)(dims, keepdim=keepdim),
+            lambda t, k: getattr(_full(t, k, ps), op)(nd_dims, keepdim=keepdim),
+        )
+
+    return rule
+
+
+_RULES["sum"] = _reduction("sum")
+_RULES["mean"] = _reduction("mean")
+
+
+@_rule("clone", "contiguous")
+def _clone(x: Array, *args: Any, **kwargs: Any) -> Array:
+    return _linear(x, lambda p: p.clone(), lambda t, k: t)
+
+
+@_rule("detach")
+def _detach(x: Array) -> Array:
+    return _linear(x, lambda p: p.detach(), lambda t, k: t.detach())
+
+
+@_rule("to")
+def _to(x: Array, *args: Any, **kwargs: Any) -> Array:
+    return _linear(x, lambda p: p.to(*args, **kwargs), lambda t, k: t.to(*args, **kwargs))
+
+
+@_rule("new_zeros")
+def _new_zeros(x: Array, *args: Any, **kwargs: Any) -> Array:
+    return _p(x).new_zeros(*args, **kwargs)
+
+
+@_rule("new_ones")
+def _new_ones(x: Array, *args: Any, **kwargs: Any) -> Array:
+    return _p(x).new_ones(*args, **kwargs)
+
+
+def _constant_like(fn: Callable[..., torch.Tensor]) -> Rule:
+    """``zeros_like`` and kin: a constant has no tangent."""
+    return lambda x, *a, **kw: fn(_p(x), *a, **kw)
+
+
+for _name in ("zeros_like", "ones_like", "full_like", "empty_like"):
+    _RULES[_name] = _constant_like(getattr(torch, _name))
+
+
+@_rule("__getitem__")
+def _getitem(x: Array, idx: Any) -> Array:
+    idx = idx if isinstance(idx, tuple) else (idx,)
+    idx = tuple(_p(i) for i in idx)
+    ps = x.p.shape
+    return _linear(x, lambda p: p[idx], lambda t, k: _full(t, k, ps)[(slice(None),) * k + idx])
+
+
+@_rule("unbind")
+def _unbind(x: Array, dim: int = 0) -> tuple:
+    n = x.p.shape[dim]
+    return tuple(_getitem(x, (slice(None),) * (dim % x.ndim) + (i,)) for i in range(n))
+
+
+def _seq_rule(name: str) -> Rule:
+    """``torch.stack`` / ``torch.cat``: missing tangents are zeros; all expanded to the full shape."""
+
+    def rule(xs: Sequence[Any], dim: int = 0, out: Any = None) -> Array:
+        op = getattr(torch, name)
+        ps = [_p(x) for x in xs]
+        primal = op(ps, dim=dim)
+        duals = [x for x in xs if isinstance(x, DualTensor)]
+        if not duals:
+            return primal
+        nd = primal.ndim
+        d = _neg_dim(dim, nd)
+        t: dict[str, Array] = {}
+        k: dict[str, int] = {}
+        for leaf in dict.fromkeys(n for x in duals for n in x.t):
+            kk = max(x.k[leaf] for x in duals if leaf in x.t)
+            kshape = torch.broadcast_shapes(*(tuple(x.t[leaf].shape[: x.k[leaf]]) for x in duals if leaf in x.t))
+            kshape = tuple(kshape) + (1,) * (kk - len(kshape))
+            parts = []
+            for x, p in zip(xs, ps):
+                if isinstance(x, DualTensor) and leaf in x.t:
+                    tx = _padk(x.t[leaf], x.k[leaf], kk)
+                    parts.append(_full(tx, kk, p.shape).expand(*kshape, *p.shape))
+                else:
+                    parts.append(torch.zeros((), dtype=p.dtype, device=p.device).expand(*kshape, *p.shape))
+            t[leaf], k[leaf] = op(parts, dim=d), kk
+        return _make(primal, t, k)
+
+    return rule
+
+
+_RULES["stack"] = _seq_rule("stack")
+_RULES["cat"] = _seq_rule("cat")
+
+
+@_rule("broadcast_tensors")
+def _broadcast_tensors(*xs: Any) -> tuple:
+    shape = torch.broadcast_shapes(*(tuple(x.shape) for x in xs))
+    return tuple(_expand(x, shape) if isinstance(x, DualTensor) else x.expand(shape) for x in xs)
+
+
+# ---------------------------------------------------------------- multilinear / linear algebra
+def _multilinear(ops: Sequence[Any], f: Callable[..., Array], ell_rank: Callable[[int, Any], int]) -> Array:
+    """Product rule for ``f(*ops)`` linear in each operand; ``ell_rank(i, x)`` is the number of leading
+    (broadcasting) axes of operand ``i``, the ones tangents are padded against."""
+    out = f(*[_p(o) for o in ops])
+    r = max(ell_rank(i, _p(o)) for i, o in enumerate(ops))
+    t: dict[str, Array] = {}
+    k: dict[str, int] = {}
+    for i, o in enumerate(ops):
+        if not isinstance(o, DualTensor):
+            continue
+        core = o.ndim - ell_rank(i, o.p)
+        for leaf, to in o.t.items():
+            ko = o.k[leaf]
+            to = _pad(to, ko, r + core)
+            args = [to if j == i else _p(x) for j, x in enumerate(ops)]
+            _acc(t, k, leaf, f(*args), ko)
+    return _make(out, t, k)
+
+
+@_rule("einsum")
+def _einsum(eq: str, *ops: Any) -> Array:
+    if len(ops) == 1 and isinstance(ops[0], (list, tuple)):
+        ops = tuple(ops[0])
+    lhs, _, rhs = eq.replace(" ", "").partition("->")
+    specs = lhs.split(",")
+    if not rhs or "..." not in rhs:
+        raise NotImplementedError(f"DualTensor: einsum {eq!r} needs an explicit '...->...' output")
+    for s, o in zip(specs, ops):
+        if isinstance(o, DualTensor) and "..." not in s:
+            raise NotImplementedError(f"DualTensor: einsum {eq!r}: a differentiated operand needs '...'")
+
+    def rank(i: int, x: Any) -> int:
+        s = specs[i]
+        return x.ndim - (len(s) - 3) if "..." in s else 0
+
+    return _multilinear(ops, lambda *a: torch.einsum(eq, *a), rank)
+
+
+@_rule("matmul", "__matmul__")
+def _matmul(a: Any, b: Any) -> Array:
+    if _nd(a) < 2 or _nd(b) < 2:
+        raise NotImplementedError("DualTensor: matmul needs operands of at least 2 dims")
+    return _multilinear((a, b), torch.matmul, lambda i, x: x.ndim - 2)
+
+
+@_rule("__rmatmul__")
+def _rmatmul(a: Any, b: Any) -> Array:
+    return _matmul(b, a)
+
+
+@_rule("linalg_cross")
+def _cross(a: Any, b: Any, dim: int = -1) -> Array:
+    if dim != -1:
+        raise NotImplementedError("DualTensor: linalg.cross over dim -1 only")
+
+    def f(x: Array, y: Array) -> Array:
+        x, y = torch.broadcast_tensors(x, y)
+        return torch.linalg.cross(x, y, dim=-1)
+
+    return _multilinear((a, b), f, lambda i, x: x.ndim - 1)
+
+
+@_rule("linalg_vector_norm")
+def _vector_norm(x: Array, ord: Any = 2, dim: Any = None, keepdim: bool = False, **kw: Any) -> Array:  # noqa: A002
+    if ord != 2 or dim is None:
+        raise NotImplementedError("DualTensor: vector_norm with ord=2 over explicit dims only")
+    return torch.sqrt(_RULES["sum"](x * x, dim, keepdim))
+
+
+@_rule("linalg_inv")
+def _inv(x: Array) -> Array:
+    if not isinstance(x, DualTensor):
+        return torch.linalg.inv(x)
+    out = torch.linalg.inv(x.p)
+    t = {n: -(out @ _pad(tx, x.k[n], out.ndim) @ out) for n, tx in x.t.items()}
+    return _make(out, t, dict(x.k))
+
+
+@_rule("linalg_det")
+def _det(x: Array) -> Array:
+    if not isinstance(x, DualTensor):
+        return torch.linalg.det(x)
+    out = torch.linalg.det(x.p)
+    inv_t = torch.linalg.inv(x.p).transpose(-1, -2)
+    t = {n: out * (inv_t * _pad(tx, x.k[n], x.ndim)).sum((-1, -2)) for n, tx in x.t.items()}
+    return _make(out, t, dict(x.k))
+
+
+# ---------------------------------------------------------------- leaf evaluation
+def _tangent_data(t: TensorWrapper, like: TensorWrapper) -> tuple[torch.Tensor, int]:
+    """A tangent wrapper's data with its groups padded to ``like``'s layout (K axes kept)."""
+    t = fullify(t)
+    k = t.k_ndim
+    return expand_groups(t, k, like.dynamic_batch_ndim, like.sub_batch_ndim), k
+
+
+def _widen(x: TensorWrapper, ts: list[TensorWrapper]) -> TensorWrapper:
+    """``x`` with the dynamic batch axes its tangents have and it lacks (broadcast views)."""
+    b = max([x.dynamic_batch_ndim, *(t.dynamic_batch_ndim for t in ts)])
+    s = max([x.sub_batch_ndim, *(t.sub_batch_ndim for t in ts)])
+    if b == x.dynamic_batch_ndim and s == x.sub_batch_ndim:
+        return x
+    return x._new(expand_groups(x, 0, b, s), sub_batch_ndim=s)
+
+
+def _lift(
+    x: TensorWrapper,
+    v: Mapping[str, TensorWrapper] | None,
+    vh: Mapping[str, TensorWrapper] | None,
+    v2: Mapping[str, Mapping[str, TensorWrapper]] | None,
+    second: bool,
+) -> tuple[TensorWrapper, dict[str, Any]]:
+    """``x`` as a wrapper over dual data: first order ``x + eps v``; second order
+    ``(x + eps1 v) + eps2 (vh + eps1 v2)`` (outer level over ``vh`` leaves, inner over ``v``)."""
+    v, vh, v2 = v or {}, vh or {}, v2 or {}
+    inner = [*v.values(), *vh.values(), *(t for d in v2.values() for t in d.values())]
+    x = _widen(x, inner)
+    meta: dict[str, Any] = {}
+    for leaf, t in [*v.items(), *vh.items()]:
+        meta.setdefault(leaf, (t.k_state, t.k_pairing))
+    tv = {leaf: _tangent_data(t, x) for leaf, t in v.items()}
+    p = _make(x.data, {n: d for n, (d, _) in tv.items()}, {n: k for n, (_, k) in tv.items()})
+    if not second:
+        return x._new(p), meta
+    outer_t: dict[str, Array] = {}
+    outer_k: dict[str, int] = {}
+    for b, tb in vh.items():
+        db, kb = _tangent_data(tb, x)
+        it: dict[str, Array] = {}
+        ik: dict[str, int] = {}
+        for a, per_b in v2.items():
+            if b in per_b:
+                t2 = fullify(per_b[b])
+                ka = t2.k_ndim - kb
+                it[a] = expand_groups(t2, t2.k_ndim, x.dynamic_batch_ndim, x.sub_batch_ndim)
+                ik[a] = ka
+        outer_t[b], outer_k[b] = _make(db, it, ik), kb
+    return x._new(_make(p, outer_t, outer_k)), meta
+
+
+def _tangent_wrapper(y: TensorWrapper, data: Any, k: int, meta: tuple) -> TensorWrapper:
+    if isinstance(data, DualTensor):
+        data = data.p
+    return y._new(data, k_ndim=k, k_state=meta[0] if meta else (), k_pairing=())
+
+
+def _split(x: Any) -> tuple[Any, dict[str, Any], dict[str, int]]:
+    if isinstance(x, DualTensor):
+        return x.p, x.t, x.k
+    return x, {}, {}
+
+
+def dual_call(
+    model: Any,
+    *args: TensorWrapper,
+    v: Mapping[str, Mapping[str, TensorWrapper]] | None = None,
+    v2: Mapping[str, Mapping[str, Mapping[str, TensorWrapper]]] | None = None,
+    vh: Mapping[str, Mapping[str, TensorWrapper]] | None = None,
+) -> Any:
+    """A leaf called as ``model(*args, v=v[, v2=v2][, vh=vh])``, with the tangents derived from its
+    value expression by dual numbers (the hand-written actions of its ``Local``\\ s are ignored).
+
+    Returns what the model's own call returns: ``(*outputs, v_out[, v2_out[, vh_out]])``.
+    Second order follows ``push2``: ``v2_out[y][a][b] = y''[v_a, vh_b] + y' v2[a][b]``, with
+    ``vh`` defaulting to ``v``; tangents with ``k_pairing`` are spelled out (``fullify``) first.
+    """
+    if getattr(model, "_DIRECT", False):
+        raise NotImplementedError(f"{type(model).__name__}.forward takes v itself; not a value-only leaf")
+    args = model._wrap_inputs(args)
+    v = v or {}
+    second = v2 is not None or vh is not None
+    right = v if vh is None else vh
+    meta: dict[str, Any] = {}
+    lifted = []
+    for name, x in zip(model.input_spec, args):
+        per_v2 = {a: d for a, d in (v2 or {}).get(name, {}).items()}
+        y, m = _lift(x, v.get(name), right.get(name), per_v2, second)
+        meta.update(m)
+        lifted.append(y)
+    depth = model.__dict__.get("_forward_depth", 0)
+    model.__dict__["_forward_depth"] = depth + 1
+    try:
+        res = model.forward(*lifted)
+    finally:
+        model.__dict__["_forward_depth"] = depth
+    locs = (res,) if isinstance(res, (Local, TensorWrapper)) else tuple(res)
+    ys = [x.value if isinstance(x, Local) else x for x in locs]
+    values, v_out, v2_out, vh_out = [], {}, {}, {}
+    for name, y in zip(model.output_spec, ys):
+        outer_p, outer_t, outer_k = _split(y.data) if second else (y.data, {}, {})
+        p, t1, k1 = _split(outer_p)
+        values.append(y._new(p))
+        if t1:
+            v_out[name] = {a: _tangent_wrapper(y, d, k1[a], meta.get(a)) for a, d in t1.items()}
+        if second:
+            h: dict[str, dict[str, TensorWrapper]] = {}
+            th: dict[str, TensorWrapper] = {}
+            for b, tb in outer_t.items():
+                pb, tab, kab = _split(tb)
+                th[b] = _tangent_wrapper(y, pb, outer_k[b], meta.get(b))
+                for a, d in tab.items():
+                    h.setdefault(a, {})[b] = _tangent_wrapper(y, d, kab[a] + outer_k[b], meta.get(a))
+            if h:
+                v2_out[name] = h
+            if th:
+                vh_out[name] = th
+    if vh is not None:
+        return (*values, v_out, v2_out, vh_out)
+    if v2 is not None:
+        return (*values, v_out, v2_out)
+    return (*values, v_out)
