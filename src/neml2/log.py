@@ -123,7 +123,7 @@ def reload_env() -> None:
     _refresh()
     native = _native_module()
     if native is not None:
-        native.log_reload_env()
+        native._log_reload_env()
 
 
 def set_default_level(channel: str, level: str | int | Level) -> None:
@@ -134,7 +134,7 @@ def set_default_level(channel: str, level: str | int | Level) -> None:
     _refresh()
     native = _native_module()
     if native is not None:
-        native.log_set_default_level(name, int(lvl))
+        native._log_set_default_level(name, int(lvl))
 
 
 def level(channel: str) -> Level:
@@ -223,13 +223,13 @@ def debug(channel: str, msg: str, *args: Any) -> None:
 def _native_module() -> Any:
     """``neml2.aoti._aoti`` if it is already loaded (never imported from here), else None."""
     mod = sys.modules.get("neml2.aoti._aoti")
-    return mod if mod is not None and hasattr(mod, "log_set_default_level") else None
+    return mod if mod is not None and hasattr(mod, "_log_set_default_level") else None
 
 
 def _attach_native(mod: Any) -> None:
     """Called by the extension as it loads: mirror this store's defaults into the C++ runtime."""
     for c in CHANNELS:
-        mod.log_set_default_level(c, int(_defaults[c]))
+        mod._log_set_default_level(c, int(_defaults[c]))
 
 
 reload_env()

@@ -21,6 +21,7 @@
 #include <torch/csrc/inductor/aoti_package/model_package_loader.h>
 
 #include "json.h"
+#include "newton_trace.h"
 
 namespace neml2::aoti
 {
@@ -856,6 +857,9 @@ Model::solve(detail::Stage & st,
   auto idx = at::arange(N, opts.dtype(at::kLong));
   auto [r, J] = fn(x, idx);
   auto nr0 = rnorm(r);
+  std::optional<detail::NewtonTrace> trace; // NEML2_LOGS newton=info / debug (log.h)
+  if (log::enabled(log::Channel::Newton, log::Level::Info))
+    trace.emplace(nr0, cfg.atol, cfg.rtol);
   check_finite(nr0, idx, 0);
   auto active = at::logical_not((nr0 <= cfg.atol) | (nr0 <= cfg.rtol * nr0));
   auto sel = active.nonzero().squeeze(-1);
@@ -866,6 +870,8 @@ Model::solve(detail::Stage & st,
   int64_t its = 0;
   while (idx.numel())
   {
+    if (trace && its >= cfg.miters)
+      trace->failed(its, "max iterations");
     if (its >= cfg.miters)
       throw ConvergenceError("Newton did not converge in " + std::to_string(cfg.miters) + " iterations at " +
                              std::to_string(idx.numel()) + " point(s) (first: " + fmt_points(idx) +
@@ -878,6 +884,8 @@ Model::solve(detail::Stage & st,
     }
     catch (const c10::Error & e)
     {
+      if (trace)
+        trace->failed(its, "singular Jacobian");
       throw ConvergenceError("Newton iteration " + std::to_string(its) +
                              ": singular Jacobian: " + e.what_without_backtrace());
     }
@@ -907,12 +915,16 @@ Model::solve(detail::Stage & st,
         xt.index_copy_(0, s, xs);
         rt.index_copy_(0, s, rs);
         Jt.index_copy_(0, s, Js);
+        if (trace)
+          trace->line_search(k + 1, alpha, rt);
       }
     }
     x.index_copy_(0, idx, xt);
     r = rt;
     J = Jt;
     auto nr = rnorm(r);
+    if (trace)
+      trace->iteration(its, nr, nr0);
     check_finite(nr, idx, its);
     auto keep = (nr > cfg.atol) & (nr > cfg.rtol * nr0);
     if (!keep.all().item<bool>())
@@ -924,6 +936,8 @@ Model::solve(detail::Stage & st,
       nr0 = nr0.index_select(0, k);
     }
   }
+  if (trace)
+    trace->converged(its);
   return x;
 }
 } // namespace neml2::aoti

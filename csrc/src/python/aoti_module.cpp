@@ -7,6 +7,9 @@
 #include <torch/csrc/utils/pybind.h>
 #include <pybind11/stl.h>
 
+#include <iostream>
+
+#include "neml2/csrc/aoti/log.h"
 #include "neml2/csrc/aoti/model.h"
 
 namespace py = pybind11;
@@ -80,6 +83,64 @@ device_string(const py::object & device)
     return device.cast<std::string>();
   throw FatalError("device must be a str or a torch.device, got " + type_name(device));
 }
+/// neml2::aoti::log surfaced to neml2.log (private names: neml2.log is the public API).  The C++
+/// runtime's lines go to neml2.log's sink, and neml2.log's defaults are mirrored here.
+void
+add_log_bindings(py::module_ & m)
+{
+  namespace log = neml2::aoti::log;
+  auto to_level = [](int level)
+  {
+    if (level < 0 || level > 3)
+      throw FatalError("level " + std::to_string(level) + " is out of range (0-3)");
+    return static_cast<log::Level>(level);
+  };
+  m.def(
+      "_log_set_default_level",
+      [to_level](const std::string & channel, int level)
+      {
+        if (channel == "all")
+          log::set_default_level(to_level(level));
+        else
+          log::set_default_level(log::parse_channel(channel), to_level(level));
+      },
+      py::arg("channel"),
+      py::arg("level"));
+  m.def("_log_reload_env", &log::reload_env);
+  m.def(
+      "_log_level",
+      [](const std::string & channel) { return static_cast<int>(log::level(log::parse_channel(channel))); },
+      py::arg("channel"));
+  m.def(
+      "_log_emit",
+      [to_level](const std::string & channel, int level, const std::string & message)
+      { log::emit(log::parse_channel(channel), to_level(level), message); },
+      py::arg("channel"),
+      py::arg("level"),
+      py::arg("message"));
+
+  auto pylog = py::module_::import("neml2.log");
+  static py::object * emit_line = new py::object(pylog.attr("emit_line")); // leaked, as above
+  log::set_sink(
+      [](log::Level level, const std::string & line)
+      {
+        if (!Py_IsInitialized())
+        {
+          (level == log::Level::Info ? std::cout : std::cerr) << line << std::endl;
+          return;
+        }
+        py::gil_scoped_acquire gil;
+        try
+        {
+          (*emit_line)(static_cast<int>(level), line);
+        }
+        catch (py::error_already_set & e)
+        {
+          e.discard_as_unraisable("neml2.log sink");
+        }
+      });
+  pylog.attr("_attach_native")(m);
+}
 } // namespace
 
 PYBIND11_MODULE(_aoti, m)
@@ -128,6 +189,8 @@ PYBIND11_MODULE(_aoti, m)
           PyErr_SetString(fatal_cls->ptr(), e.what());
         }
       });
+
+  add_log_bindings(m);
 
   m.doc() = "Thin C++ runtime (libneml2) for neml2-compile artifacts";
   py::options options; // the documented signatures are written in the docstrings (Mapping inputs
