@@ -38,12 +38,19 @@ def compile(target: Any, *, fullgraph: bool = False, mode: str | None = None, **
 
     ``target`` is a model (its ``forward`` is compiled), a ``NonlinearSystem`` (its residual model)
     or a wrapper with a ``.sys`` system.  ``mode`` and the other keywords go to ``torch.compile``;
-    compiling twice is a no-op."""
+    compiling twice is a no-op.  Without ``mode`` the inductor option ``cpp_cache_precompile_headers``
+    is off (torch reuses a header precompiled by an earlier AOTInductor compile in the process, which
+    lacks the vector ISA these kernels use); with ``mode`` torch takes no options, so compile before
+    any ``neml2-compile`` export in the same process."""
     if "dynamic" in compile_kwargs:
         raise TypeError("neml2.compile always compiles with dynamic=False; do not pass 'dynamic'")
     from neml2.types._pytree import register_all
 
     register_all()  # typed tensors defined since import (user types) as graph inputs
+    if mode is None:
+        # no precompiled C++ header: one built by an AOTInductor compile in this process (portable,
+        # no vector ISA) would be reused for kernels that need one
+        compile_kwargs["options"] = {"cpp_cache_precompile_headers": False, **compile_kwargs.get("options", {})}
     for model in _models(target):
         if getattr(model, "_neml2_compiled", False):
             continue
