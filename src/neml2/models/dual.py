@@ -217,6 +217,32 @@ def _full(t: Array, k: int, shape: Sequence[int]) -> Array:
     return t.expand(*t.shape[:k], *shape)
 
 
+def _full_at(t: Array, k: int, shape: Sequence[int], dims: Sequence[int]) -> Array:
+    """Tangent expanded (a view) to the primal ``shape`` along the negative ``dims`` only: a
+    batch-free seed stays batch-free through ops on its base axes."""
+    t = _pad(t, k, len(shape))
+    sizes = [-1] * t.ndim
+    for d in dims:
+        sizes[d] = shape[d]
+    return t.expand(*sizes)
+
+
+def _index_dims(idx: tuple, nd: int) -> list[int] | None:
+    """Negative dims an index tuple selects on (None: cannot tell, expand everything)."""
+    if any(i is None or isinstance(i, bool) for i in idx):
+        return None
+    if Ellipsis in idx:
+        e = idx.index(Ellipsis)
+        before, after = idx[:e], idx[e + 1 :]
+    else:
+        before, after = idx, ()
+    if any(isinstance(i, torch.Tensor) and i.dtype == torch.bool for i in idx):
+        return None
+    dims = [j - nd for j, i in enumerate(before) if not (isinstance(i, slice) and i == slice(None))]
+    dims += [j - len(after) for j, i in enumerate(after) if not (isinstance(i, slice) and i == slice(None))]
+    return dims
+
+
 def _neg_dim(d: int, nd: int) -> int:
     return d - nd if d >= 0 else d
 
@@ -251,17 +277,24 @@ def _unary(x: Array, f: Callable[[Array], Array], df: Callable[[Array, Array], A
 
 
 def _binary(a: Any, b: Any, out: Array, da: Any, db: Any) -> Array:
-    """Result ``out`` of a pointwise binary op with partials ``da`` / ``db`` (callables, or +-1)."""
+    """Result ``out`` of a pointwise binary op; ``da`` / ``db`` are the partials: +-1, a callable
+    giving the multiplier (evaluated once), or ``("div", x)`` for a tangent divided by ``x``."""
     nd = _nd(out)
     t: dict[str, Array] = {}
     k: dict[str, int] = {}
     for x, d in ((a, da), (b, db)):
         if not isinstance(x, DualTensor):
             continue
-        g = None if isinstance(d, (int, float)) else d()
+        g = d() if callable(d) else None
         for n, tx in x.t.items():
             tx = _pad(tx, x.k[n], nd)
-            _acc(t, k, n, tx * g if g is not None else (tx if d == 1 else -tx), x.k[n])
+            if g is not None:
+                tx = tx * g
+            elif isinstance(d, tuple):
+                tx = tx / d[1]
+            elif d == -1:
+                tx = -tx
+            _acc(t, k, n, tx, x.k[n])
     return _make(out, t, k)
 
 
@@ -295,7 +328,7 @@ def _mul(a: Any, b: Any) -> Array:
 def _div(a: Any, b: Any) -> Array:
     pa, pb = _p(a), _p(b)
     out = pa / pb
-    return _binary(a, b, out, lambda: 1 / pb, lambda: -out / pb)
+    return _binary(a, b, out, ("div", pb), lambda: -out / pb)
 
 
 @_rule("__rtruediv__", "__rdiv__")
@@ -420,7 +453,16 @@ def _force_stride(x: Array, stride: Any) -> Array:
 def _reshape(x: Array, *shape: Any) -> Array:
     shape = tuple(shape[0]) if len(shape) == 1 and isinstance(shape[0], (tuple, list, torch.Size)) else shape
     ps = x.p.shape
-    return _linear(x, lambda p: p.reshape(shape), lambda t, k: _full(t, k, ps).reshape(*t.shape[:k], *shape))
+    keep = 0  # leading axes the reshape leaves alone: the tangent keeps its sizes there
+    while keep < min(len(ps), len(shape)) - 1 and isinstance(shape[keep], int) and shape[keep] == ps[keep]:
+        keep += 1
+    rest = list(range(keep - len(ps), 0))
+
+    def tangent(t: Array, k: int) -> Array:
+        t = _full_at(t, k, ps, rest)
+        return t.reshape(*t.shape[: k + keep], *shape[keep:])
+
+    return _linear(x, lambda p: p.reshape(shape), tangent)
 
 
 @_rule("transpose", "swapaxes")
@@ -447,7 +489,7 @@ def _squeeze(x: Array, d: Any = None) -> Array:
         raise NotImplementedError("DualTensor: squeeze() needs an explicit dim")
     ps = x.p.shape
     nd = x.ndim
-    return _linear(x, lambda p: p.squeeze(d), lambda t, k: _full(t, k, ps).squeeze(_neg_dim(d, nd)))
+    return _linear(x, lambda p: p.squeeze(d), lambda t, k: _pad(t, k, len(ps)).squeeze(_neg_dim(d, nd)))
 
 
 @_rule("expand")
@@ -460,14 +502,15 @@ def _expand(x: Array, *sizes: Any) -> Array:
 def _flatten(x: Array, start_dim: int = 0, end_dim: int = -1) -> Array:
     nd, ps = x.ndim, x.p.shape
     s, e = _neg_dim(start_dim, nd), _neg_dim(end_dim, nd)
-    return _linear(x, lambda p: p.flatten(start_dim, end_dim), lambda t, k: _full(t, k, ps).flatten(s, e))
+    dims = list(range(s, e + 1))
+    return _linear(x, lambda p: p.flatten(start_dim, end_dim), lambda t, k: _full_at(t, k, ps, dims).flatten(s, e))
 
 
 @_rule("unflatten")
 def _unflatten(x: Array, dim: int, sizes: Any) -> Array:
     nd, ps = x.ndim, x.p.shape
     d = _neg_dim(dim, nd)
-    return _linear(x, lambda p: p.unflatten(dim, sizes), lambda t, k: _full(t, k, ps).unflatten(d, sizes))
+    return _linear(x, lambda p: p.unflatten(dim, sizes), lambda t, k: _full_at(t, k, ps, [d]).unflatten(d, sizes))
 
 
 @_rule("diagonal")
@@ -477,14 +520,14 @@ def _diagonal(x: Array, offset: int = 0, dim1: int = 0, dim2: int = 1) -> Array:
     return _linear(
         x,
         lambda p: p.diagonal(offset=offset, dim1=dim1, dim2=dim2),
-        lambda t, k: _full(t, k, ps).diagonal(offset=offset, dim1=d1, dim2=d2),
+        lambda t, k: _full_at(t, k, ps, [d1, d2]).diagonal(offset=offset, dim1=d1, dim2=d2),
     )
 
 
 @_rule("diag_embed")
 def _diag_embed(x: Array) -> Array:
     ps = x.p.shape
-    return _linear(x, torch.diag_embed, lambda t, k: torch.diag_embed(_full(t, k, ps)))
+    return _linear(x, torch.diag_embed, lambda t, k: torch.diag_embed(_full_at(t, k, ps, [-1])))
 
 
 def _reduction(op: str) -> Rule:
@@ -495,7 +538,7 @@ def _reduction(op: str) -> Rule:
         return _linear(
             x,
             lambda p: getattr(p, op)(dims, keepdim=keepdim),
-            lambda t, k: getattr(_full(t, k, ps), op)(nd_dims, keepdim=keepdim),
+            lambda t, k: getattr(_full_at(t, k, ps, nd_dims), op)(nd_dims, keepdim=keepdim),
         )
 
     return rule
@@ -544,7 +587,13 @@ def _getitem(x: Array, idx: Any) -> Array:
     idx = idx if isinstance(idx, tuple) else (idx,)
     idx = tuple(_p(i) for i in idx)
     ps = x.p.shape
-    return _linear(x, lambda p: p[idx], lambda t, k: _full(t, k, ps)[(slice(None),) * k + idx])
+    dims = _index_dims(idx, len(ps))
+
+    def tangent(t: Array, k: int) -> Array:
+        t = _full(t, k, ps) if dims is None else _full_at(t, k, ps, dims)
+        return t[(slice(None),) * k + idx]
+
+    return _linear(x, lambda p: p[idx], tangent)
 
 
 @_rule("unbind")
