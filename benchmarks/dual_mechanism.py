@@ -44,6 +44,40 @@ def dual_tangents() -> Iterator[None]:
         Model._dispatch = orig  # type: ignore[method-assign]
 
 
+def _sr2_invariant_value(self: Any, A: Any) -> Any:
+    """SR2Invariant as its value only (the derivative helper ``N = c S / s`` is not computed)."""
+    kind = self.options["invariant_type"].upper()
+    if kind == "I1":
+        return A.tr()
+    if kind == "I2":
+        return 0.5 * (A.tr() * A.tr() - A.inner(A))
+    c = 1.5 if kind == "VONMISES" else 2.0 / 3.0
+    return (c * A.dev().norm_sq() + 1e-30).sqrt()
+
+
+def _perzyna_value(self: Any, f: Any, *nl: Any) -> Any:
+    """PerzynaPlasticFlowRate as its value only (no ``drate`` / ``log x`` helpers)."""
+    p = self.params(nl)
+    return (f.macaulay() / p.reference_stress) ** p.exponent
+
+
+@contextlib.contextmanager
+def value_only_leaves() -> Iterator[None]:
+    """The J2 leaves whose ``forward`` also computes derivative helpers, as value expressions only
+    (what the leaves look like once the dual route is the default)."""
+    from neml2.models.common.sr2_invariant import SR2Invariant
+    from neml2.models.solid_mechanics.plasticity.perzyna_plastic_flow_rate import PerzynaPlasticFlowRate
+
+    saved = {SR2Invariant: SR2Invariant.forward, PerzynaPlasticFlowRate: PerzynaPlasticFlowRate.forward}
+    SR2Invariant.forward = _sr2_invariant_value  # type: ignore[method-assign]
+    PerzynaPlasticFlowRate.forward = _perzyna_value  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        for cls, fwd in saved.items():
+            cls.forward = fwd  # type: ignore[method-assign]
+
+
 def step(n: int, jacobian: bool) -> tuple[Any, Any]:
     """A J2 step call (optionally with d stress / d strain by 6 identity seeds) and its zero-arg runner."""
     from neml2.types import SR2
@@ -71,6 +105,7 @@ def main() -> None:
     p.add_argument("--sizes", type=int, nargs="+", default=[3, 100_000])
     p.add_argument("--budget", type=float, default=2.0, help="seconds of timed calls per entry")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--value-only", action="store_true", help="dual route on value-only SR2Invariant / Perzyna")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     print(f"# eager J2 step, hand-written vs dual tangents ({bench.environment(torch.device('cpu'))})")
@@ -79,7 +114,7 @@ def main() -> None:
         for jac in (False, True):
             _, hand = step(n, jac)
             ref = hand()
-            with dual_tangents():
+            with dual_tangents(), value_only_leaves() if args.value_only else contextlib.nullcontext():
                 _, dual = step(n, jac)
                 got = dual()
                 for a, b in zip(ref if isinstance(ref, tuple) else (ref,), got if isinstance(got, tuple) else (got,)):

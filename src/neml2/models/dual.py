@@ -251,12 +251,14 @@ def _make(p: Array, t: dict[str, Array], k: dict[str, int]) -> Array:
     return DualTensor(p, t, k) if t else p
 
 
-def _acc(t: dict[str, Array], k: dict[str, int], leaf: str, x: Array, kx: int) -> None:
+def _acc(t: dict[str, Array], k: dict[str, int], leaf: str, x: Array, kx: int, negate: bool = False) -> None:
+    """``t[leaf] += x`` (``-= x`` with ``negate``), K axes padded to the larger count."""
     if leaf not in t:
-        t[leaf], k[leaf] = x, kx
+        t[leaf], k[leaf] = (-x if negate else x), kx
         return
     kmax = max(k[leaf], kx)
-    t[leaf] = _padk(t[leaf], k[leaf], kmax) + _padk(x, kx, kmax)
+    prev, x = _padk(t[leaf], k[leaf], kmax), _padk(x, kx, kmax)
+    t[leaf] = prev - x if negate else prev + x
     k[leaf] = kmax
 
 
@@ -292,9 +294,7 @@ def _binary(a: Any, b: Any, out: Array, da: Any, db: Any) -> Array:
                 tx = tx * g
             elif isinstance(d, tuple):
                 tx = tx / d[1]
-            elif d == -1:
-                tx = -tx
-            _acc(t, k, n, tx, x.k[n])
+            _acc(t, k, n, tx, x.k[n], negate=g is None and d == -1)
     return _make(out, t, k)
 
 
@@ -321,6 +321,8 @@ def _rsub(a: Any, b: Any) -> Array:
 @_rule("mul", "__mul__", "__rmul__")
 def _mul(a: Any, b: Any) -> Array:
     pa, pb = _p(a), _p(b)
+    if a is b and isinstance(a, DualTensor):  # x * x: one term 2 x dx
+        return _binary(a, None, pa * pa, lambda: 2 * pa, None)
     return _binary(a, b, pa * pb, lambda: pb, lambda: pa)
 
 
