@@ -125,7 +125,7 @@ def test_split_stages_of_the_implicit_j2_model() -> None:
     stages = split_stages(python_model("j2"))
     assert [s.kind for s in stages] == ["implicit", "explicit"]
     assert stages[0].outputs == ["plastic_strain", "equivalent_plastic_strain"]
-    assert stages[0].inputs == ["strain", "t", "equivalent_plastic_strain~1", "t~1", "plastic_strain~1"]
+    assert stages[0].inputs == ["strain", "equivalent_plastic_strain~1", "t", "t~1", "plastic_strain~1"]
     assert stages[1].inputs == ["strain", "plastic_strain"] and stages[1].outputs == ["stress"]
 
 

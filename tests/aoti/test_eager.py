@@ -17,7 +17,7 @@ from neml2.aoti.eager import EagerModel
 
 def test_metadata_matches_the_compiled_contract() -> None:
     m = EagerModel(CASES["j2"][0], MODEL["j2"])
-    assert m.input_names == ["strain", "t", "equivalent_plastic_strain~1", "t~1", "plastic_strain~1"]
+    assert m.input_names == ["strain", "equivalent_plastic_strain~1", "t", "t~1", "plastic_strain~1"]
     assert m.input_base_shapes == [[6], [], [], [], [6]]
     assert m.output_names == ["equivalent_plastic_strain", "stress", "plastic_strain"]
     assert m.device == "cpu" and m.dtype is torch.float64

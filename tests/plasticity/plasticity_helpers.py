@@ -27,10 +27,11 @@ def deviatoric_uniaxial(e: torch.Tensor) -> torch.Tensor:
 
 
 def initial_state(model: Any, batch: tuple[int, ...]) -> dict[str, TensorWrapper]:
-    """Zero old values of every ``x~1`` input of ``model`` (other than time)."""
+    """Zero old values of every ``x~1`` input of ``model`` (other than time), and zero initial guesses
+    of the implicit unknowns it takes as inputs (those that are outputs too)."""
     state = {}
     for name, t in model.input_spec.items():
-        if name.endswith("~1") and name != "t~1":
+        if (name.endswith("~1") and name != "t~1") or name in model.output_spec:
             state[name] = t(torch.zeros(*batch, *t.BASE_SHAPE, dtype=torch.float64))
     return state
 

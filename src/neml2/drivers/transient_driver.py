@@ -48,7 +48,8 @@ def _lagged(name: str) -> tuple[str, int]:
 class TransientDriver(Driver):
     """Calls the model at steps 1..nsteps-1 of ``prescribed_time``: prescribed ``y`` / ``y~k`` inputs take
     the prescribed value at step n / n-k, state inputs ``x~k`` the model's output ``x`` k steps back (at
-    step 0 the initial condition, else zero).
+    step 0 the initial condition, else zero), and an input that is also an output (the initial guess of
+    an implicit unknown without predictor) zero.
 
     ``result()`` is a flat dict ``input.<step>.<var>`` / ``output.<step>.<var>`` of raw tensors; step 0
     holds the prescribed values and the initial conditions. Run with gradients enabled (the default),
@@ -103,6 +104,8 @@ class TransientDriver(Driver):
             if lag > MAX_LAG:
                 raise self._error(f"model input '{name}' reaches back {lag} steps; at most {MAX_LAG}", "model")
             if name in self._given or base in self._given or (lag and (base in outputs or base in self.ics)):
+                continue
+            if not lag and name in outputs:  # an implicit unknown without predictor: a zero initial guess
                 continue
             t = inputs[name].__name__
             hint = f"; prescribe it with prescribed_{t}_names" if t in PRESCRIBED_TYPES else ""

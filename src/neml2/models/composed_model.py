@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import torch
+
 from neml2.factory import register_neml2_object
 from neml2.models.dependency_resolver import DependencyResolver
 from neml2.models.model import Model, register_submodule
@@ -24,7 +26,13 @@ def _pull_providers(models: list[Model]) -> list[Model]:
 
 @register_neml2_object("ComposedModel")
 class ComposedModel(Model):
-    """Evaluates its sub-models in dependency order; inputs are whatever none of them provides."""
+    """Evaluates its sub-models in dependency order; inputs are whatever none of them provides.
+
+    ``input_spec`` lists the inputs in order of first appearance, walking the sub-models in dependency
+    order and each sub-model's ``input_spec`` in its own order. Called without ``v`` it returns the
+    outputs as a tuple in ``output_spec`` order, even when there is only one. A variable a sub-model
+    both reads and writes (the unknowns of an ImplicitUpdate without predictor) is not an input:
+    the sub-model gets a zero initial guess."""
 
     hit = HitSchema(
         models=option("list", doc="sub-models, by [Models] block name"),
@@ -64,7 +72,12 @@ class ComposedModel(Model):
             for var, t in m.input_spec.items():
                 if var not in resolver.provider and var not in inputs:
                     inputs[var] = t
-        consumed = set(resolver.consumers)
+        # a variable a sub-model both reads and writes is the initial guess of an ImplicitUpdate's
+        # unknown (no predictor): zero, as a driver would give it; it stays an output
+        self._guesses = [
+            [v for v in m.input_spec if resolver.provider.get(v) == n] for n, m in zip(resolver.order, self.order)
+        ]
+        consumed = {var for var, users in resolver.consumers.items() if set(users) - {resolver.provider.get(var)}}
         outputs: dict[str, Any] = {}
         for m in self.order:
             for var, t in m.output_spec.items():
@@ -82,9 +95,7 @@ class ComposedModel(Model):
         for i, m in enumerate(self.order):
             for var in m.input_spec:
                 last[var] = i
-        self._release = [
-            [v for v, j in last.items() if j == i and v not in outputs] for i in range(len(self.order))
-        ]
+        self._release = [[v for v, j in last.items() if j == i and v not in outputs] for i in range(len(self.order))]
         self.SUPPORTS_SECOND_ORDER = all(getattr(m, "SUPPORTS_SECOND_ORDER", False) for m in self.order)
 
     def forward(self, *args: Any, v: Any = None, v2: Any = None, vh: Any = None) -> Any:
@@ -93,7 +104,11 @@ class ComposedModel(Model):
         vs: dict[str, Any] = dict(v or {})
         v2s: dict[str, Any] = dict(v2 or {})
         vhs: dict[str, Any] | None = dict(vh) if vh is not None else None
-        for m, release in zip(self.order, self._release):
+        like = args[0].data if args else torch.zeros(())
+        for m, release, guesses in zip(self.order, self._release, self._guesses):
+            for n in guesses:
+                t = m.input_spec[n]
+                state[n] = t(torch.zeros(t.BASE_SHAPE, dtype=like.dtype, device=like.device))
             ins = [state[n] for n in m.input_spec]
             if not want_v:
                 out = m(*ins)
@@ -122,7 +137,7 @@ class ComposedModel(Model):
                     vhs.pop(n, None)
         values = tuple(state[n] for n in self.output_spec)
         if not want_v:
-            return values[0] if len(values) == 1 else values
+            return values
         v_out = {n: vs[n] for n in self.output_spec if n in vs}
         if vhs is not None:
             return (

@@ -2,7 +2,7 @@
 # get: model return_map
 # block: EquationSystems/system
 # option: unknowns
-# expect: unknown 'y' is not an input of model 'integrate' (inputs: x, t, x_rate, x~1, t~1)
+# expect: unknown 'y' is not an input of model 'integrate' (inputs: x, x~1, t, t~1, x_rate)
 [EquationSystems]
   [system]
     type = NonlinearSystem

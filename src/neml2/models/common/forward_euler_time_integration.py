@@ -10,11 +10,11 @@ from neml2.types import Scalar, TensorWrapper
 
 def forward_euler_schema(type_: type[TensorWrapper]) -> HitSchema:
     return HitSchema(
-        variable=output(type_),
-        time=input(Scalar, "t"),
-        rate=input(type_, "{variable}_rate"),
-        old_variable=input(type_, "{variable}~1"),
+        variable=output(type_, doc="the updated variable x = x~1 + (t - t~1) x_dot"),
+        old_variable=input(type_, "{variable}~1", doc="its previous value x~1"),
+        time=input(Scalar, "t", doc="time t (t~1 the previous step)"),
         old_time=input(Scalar, "{time}~1", hidden=True),
+        rate=input(type_, "{variable}_rate", doc="its rate x_dot"),
     )
 
 
@@ -23,7 +23,7 @@ class ForwardEulerTimeIntegration(Model):
 
     SUPPORTS_SECOND_ORDER = True
 
-    def forward(self, t: Scalar, rate: TensorWrapper, xn: TensorWrapper, tn: Scalar) -> Local:
+    def forward(self, xn: TensorWrapper, t: Scalar, tn: Scalar, rate: TensorWrapper) -> Local:
         dt = t - tn
         return Local(
             xn + dt * rate,

@@ -36,6 +36,10 @@ def _has_batched_parameters(model: Model) -> bool:
 class ImplicitUpdate(Model):
     """Outputs the unknowns of ``equation_system`` that zero its residuals, given the other inputs.
 
+    Inputs are the system model's, in its order; with a ``predictor`` the unknowns are not among
+    them (the predictor guesses them), without one they are (the caller's initial guess). Called
+    without ``v`` it returns the unknowns as a tuple, even when there is only one.
+
     Derivatives: ``dx/dp = -J^{-1} dr/dp`` with ``J = dr/dx`` at the solution, for ``v=`` JVPs and
     for autograd (the returned solution carries ``x* - (d - d.detach())``, ``d = J^{-1} r(x*, p)`` with ``J``
     detached: the value is ``x*`` and the gradient exactly the implicit-function-theorem one)."""
@@ -79,6 +83,8 @@ class ImplicitUpdate(Model):
             register_submodule(self, self.predictor, "predictor")
             for name, t in self.predictor.input_spec.items():
                 self.input_spec.setdefault(name, t)
+        else:  # the unknowns are inputs too (their initial guess), in the system's input order
+            self.input_spec = dict(system.model.input_spec)
         self.output_spec = dict(zip(system.unknowns, system.unknown_types))
         self.batched_parameters = _has_batched_parameters(system.model)
 
@@ -186,7 +192,7 @@ class ImplicitUpdate(Model):
                 x = x - (dx - dx.detach())
         outs = self._split(x, batch, 0)
         if not v:
-            return outs[0] if len(outs) == 1 else outs
+            return outs
         v_out: dict[str, dict[str, TensorWrapper]] = {u: {} for u in sys.unknowns}
         for leaf, rl in rv.items():
             dx = -torch.linalg.lu_solve(lu[0], lu[1], rl.permute(1, 2, 0)).permute(2, 0, 1)
@@ -201,9 +207,9 @@ class ImplicitUpdate(Model):
             bind(getattr(self.system, "block_structure", None))
 
     def _predict(self, given: dict[str, TensorWrapper]) -> dict[str, TensorWrapper]:
-        """Initial guess of the unknowns: the predictor's outputs, else zero."""
+        """Initial guess of the unknowns: the predictor's outputs, else the unknowns given as inputs."""
         if self.predictor is None:
-            return {}
+            return {u: given[u] for u in self.system.unknowns if u in given}
         with torch.no_grad():
             return self.predictor.call_by_name(given)
 

@@ -10,11 +10,11 @@ from neml2.types import Scalar, TensorWrapper
 
 def variable_rate_schema(type_: type[TensorWrapper]) -> HitSchema:
     return HitSchema(
-        variable=input(type_),
-        time=input(Scalar, "t"),
-        variable_rate=output(type_, "{variable}_rate"),
+        variable=input(type_, doc="the variable x (x~1 the previous step)"),
         old_variable=input(type_, "{variable}~1", hidden=True),
+        time=input(Scalar, "t", doc="time t (t~1 the previous step)"),
         old_time=input(Scalar, "{time}~1", hidden=True),
+        variable_rate=output(type_, "{variable}_rate", doc="x_dot = (x - x~1) / (t - t~1)"),
     )
 
 
@@ -23,7 +23,7 @@ class VariableRate(Model):
 
     SUPPORTS_SECOND_ORDER = True
 
-    def forward(self, x: TensorWrapper, t: Scalar, xn: TensorWrapper, tn: Scalar) -> Local:
+    def forward(self, x: TensorWrapper, xn: TensorWrapper, t: Scalar, tn: Scalar) -> Local:
         dt = t - tn
         rate = (x - xn) / dt
         c = 1 / (dt * dt)  # |d2 rate / dx dt| and half of d2 rate / dt2 over rate
