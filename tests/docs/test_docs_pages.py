@@ -11,6 +11,7 @@ test (tests/types/test_docs_tensor_pages.py).
 from __future__ import annotations
 
 import ast
+import math
 import os
 import re
 import shutil
@@ -36,11 +37,8 @@ EXPECTED_FAILURES: dict[str, str] = {
     "tensors eps / deps",
     "tutorials/extension/model_composition/main.md": "ImplicitUpdate with a 2-D batch (5, 3) meets a leaf's "
     "parameter of batch (3,) flattened to 15 points; the page also expects no output.0.x for initial conditions",
-    "tutorials/models/implicit_model/main.md": "positional input order of a ComposedModel",
-    "tutorials/models/model_composition/main.md": "a model with several outputs returns a tuple",
     "tutorials/models/model_parameters_revisited/main.md": "ThermalEigenstrain not implemented (crystal issue)",
     "tutorials/models/transient_driver/main.md": "a pseudo-code cell (for n in range(N)) the page does not run",
-    "tutorials/optimization/automatic_differentiation/main.md": "a parameter gradient comes back as None",
     "tutorials/optimization/crystal_plasticity_calibration/main.md": "pyzag and crystal plasticity missing",
     "tutorials/optimization/deterministic/main.md": "pyzag adapter (neml2.pyzag) missing",
     "tutorials/optimization/statistical/main.md": "pyzag / pyro adapter (neml2.pyzag) missing",
@@ -62,7 +60,7 @@ def page_script(text: str) -> str:
     """
     parts = [_DISPLAY, _SHELL]
     future: list[str] = []
-    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+    for block in _cells(text):
         if block.startswith("%%writefile"):
             first, _, body = block.partition("\n")
             name = first.split()[1]
@@ -85,6 +83,21 @@ def page_script(text: str) -> str:
             lines.append(line)
         parts.append(_echo_last(lines))
     return "\n".join(future + parts)
+
+
+def _cells(text: str) -> list[str]:
+    """The page's code cells: its python blocks, less those inside a ``:::`` directive (an admonition
+    shows a snippet, a notebook cell is never nested in one)."""
+    cells, depth = [], 0
+    for m in re.finditer(r"```python\n(.*?)```|^(:{3,})(\{[^}]*\})?[^\n]*$", text, re.S | re.M):
+        if m.group(1) is not None:
+            if depth == 0:
+                cells.append(m.group(1))
+        elif m.group(3):
+            depth += 1
+        else:
+            depth = max(depth - 1, 0)
+    return cells
 
 
 _DISPLAY = """import sys  # deployment/verbosity.md uses sys.stdout without importing sys
@@ -119,7 +132,7 @@ def _writes(text: str) -> dict[str, str]:
     """Files a page writes: ``%%writefile`` cells (path -> text) and what its ``!neml2-compile`` lines
     produce (``DIR/MODEL_aoti.i`` naming ``[MODEL]``, the artifact folder ``DIR/MODEL``)."""
     out = {}
-    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+    for block in _cells(text):
         if block.startswith("%%writefile"):
             first, _, body = block.partition("\n")
             out[first.split()[1]] = body
@@ -135,7 +148,7 @@ def _writes(text: str) -> dict[str, str]:
 
 def _reads(text: str) -> list[tuple[str, str | None]]:
     """``(file, model)`` pairs a page loads: ``load_model`` / ``load_input`` / ``Model`` calls."""
-    code = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))
+    code = "\n".join(_cells(text))
     pattern = r'(?:load_model|load_input|\bModel)\(\s*"([^"]+)"(?:\s*,\s*"([^"]+)")?'
     return [(f, m or None) for f, m in re.findall(pattern, code)]
 
@@ -270,6 +283,88 @@ def check_extension_forward(out: str) -> None:
     assert checks[0] > 0 and checks[1] > 0, "both ModelUnitTest counters positive"
 
 
+def printed_tensor(out: str, marker: str, nth: int = 0) -> list[float]:
+    """The entries of the ``tensor([...])`` printed in the ``nth`` occurrence of ``marker``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = out.find(marker, start + 1)
+        assert start >= 0, f"fewer than {nth + 1} {marker!r} in the output:\n{out}"
+    open_ = out.index("tensor(", start) + len("tensor(")
+    depth, end = 0, open_
+    while True:
+        depth += {"[": 1, "]": -1}.get(out[end], 0)
+        end += 1
+        if depth == 0:
+            break
+    return [float(x) for x in re.findall(r"[-+]?\d+\.?\d*(?:[eE][-+]?\d+)?", out[open_:end])]
+
+
+def check_model_composition(out: str) -> None:
+    # b_rate = vonMises(b) a + I1(a) b, by the composed model and by the hand-wired leaves alike
+    a = [0.1, 0.05, -0.03, 0.02, 0.06, 0.03]
+    b = [100.0, 20.0, 10.0, 5.0, -30.0, -20.0]
+    mean = sum(b[:3]) / 3
+    vm = math.sqrt(1.5 * (sum((x - mean) ** 2 for x in b[:3]) + sum(x * x for x in b[3:])))
+    b_rate = [vm * x + sum(a[:3]) * y for x, y in zip(a, b)]
+    assert "(['a', 'b'], ['b_rate'])" in out  # input_spec / output_spec
+    assert re.search(r"eq3\.weight_0\s+b_bar", out) and re.search(r"eq3\.weight_1\s+a_bar", out)
+    assert printed_tensor(out, "SR2(data=") == pytest.approx(b_rate, abs=5e-5)
+    assert printed_tensor(out, "SR2(data=", 1) == pytest.approx(b_rate, abs=5e-5)
+
+
+def _perzyna(eps: list[float], dt: float = 1.0) -> tuple[list[float], float, list[float], float]:
+    """The implicit page's Perzyna update (E = 1e5, nu = 0.3, sigma_y = 5, eta = 100, n = 2) by radial
+    return: the residual at eps_p = 0, dgamma, eps_p, and d(dgamma)/d(load factor)."""
+    E, nu, sy, eta, n = 1e5, 0.3, 5.0, 100.0, 2.0
+    G, c = E / (2 * (1 + nu)), math.sqrt(2 / 3)  # f = sqrt(2/3) (vm - sy): |N| = 1
+    tr = sum(eps[:3])
+    sdev = [2 * G * (e - tr / 3) for e in eps[:3]] + [2 * G * e for e in eps[3:]]
+    vm = math.sqrt(1.5 * sum(s * s for s in sdev))
+    N = [c * 1.5 * s / vm for s in sdev]
+    r0 = [-dt * (c * (vm - sy) / eta) ** n * x for x in N]
+    lo, hi = 0.0, (vm - sy) / (math.sqrt(6) * G)  # vm drops by sqrt(6) G dgamma
+    for _ in range(200):
+        x = 0.5 * (lo + hi)
+        lo, hi = (x, hi) if x < dt * (c * (vm - math.sqrt(6) * G * x - sy) / eta) ** n else (lo, x)
+    f = c * (vm - math.sqrt(6) * G * x - sy) / eta
+    dfx = dt * n * f ** (n - 1) * c / eta
+    return r0, x, [x * v for v in N], dfx * vm / (1 + dfx * math.sqrt(6) * G)
+
+
+def check_implicit_model(out: str) -> None:
+    spec = "['strain', 'plastic_strain', 'plastic_strain~1', 't', 't~1']"
+    assert f"({spec}, ['plastic_strain_residual'])" in out  # the system
+    assert f"({spec}, ['plastic_strain'])" in out  # the ImplicitUpdate: the guess is an input
+    r0, _, _, _ = _perzyna([0.01, 0.005, -0.001, 0.0, 0.0, 0.0])
+    assert printed_tensor(out, "SR2(data=") == pytest.approx(r0, abs=5e-5)
+    floats = [float(line) for line in out.splitlines() if re.fullmatch(r"[-+]?\d\.\d+e[-+]\d+", line.strip())]
+    assert floats and floats[0] < 1e-8 * math.sqrt(sum(x * x for x in r0))  # Newton's rel_tol
+    batch = printed_tensor(out, "tensor([[")
+    expected = [_perzyna([e, 0.0, 0.0, 0.0, 0.0, 0.0])[2] for e in (0.005, 0.01, 0.015, 0.02, 0.025)]
+    assert batch == pytest.approx([x for row in expected for x in row], abs=5e-5)
+    _, dgamma, _, ddgamma = _perzyna([0.01, 0.005, -0.001, 0.0, 0.0, 0.0])
+    last = re.findall(r"^\(([-+.\deE]+), ([-+.\deE]+)\)$", out, re.M)[-1]
+    # equivalent plastic strain sqrt(2/3) |eps_p| = sqrt(2/3) dgamma and its derivative by the load factor
+    assert float(last[0]) == pytest.approx(math.sqrt(2 / 3) * dgamma, rel=1e-7)
+    assert float(last[1]) == pytest.approx(math.sqrt(2 / 3) * ddgamma, rel=1e-7)
+
+
+def check_automatic_differentiation(out: str) -> None:
+    # uniaxial strain 0.01, E = 200e3, nu = 0.3: s_xx = E (1 - nu) e / d, s_yy = s_zz = E nu e / d,
+    # d = (1 + nu)(1 - 2 nu); L = |s|; dL/dE = L / E
+    E, nu, e = 200e3, 0.3, 0.01
+    d = (1 + nu) * (1 - 2 * nu)
+    dd = 1 - 2 * nu - 2 * (1 + nu)  # d(d)/d(nu)
+    sxx, syy = E * (1 - nu) * e / d, E * nu * e / d
+    dsxx = E * e * (-d - (1 - nu) * dd) / d**2
+    dsyy = E * e * (d - nu * dd) / d**2
+    L = math.sqrt(sxx**2 + 2 * syy**2)
+    assert numbers_after(out, "dL/dE  =")[0] == pytest.approx(L / E, rel=1e-5)
+    assert numbers_after(out, "dL/dnu =")[0] == pytest.approx((sxx * dsxx + 2 * syy * dsyy) / L, rel=1e-5)
+    assert numbers_after(out, "d(sigma_xx)/dE  =")[0] == pytest.approx(sxx / E, rel=1e-5)  # the page: 0.01346
+    assert numbers_after(out, "d(sigma_xx)/dnu =")[0] == pytest.approx(dsxx, rel=1e-5)
+
+
 def _hooke(eps: list[float], E: float = 200e3, nu: float = 0.3) -> list[float]:
     """Isotropic elasticity in Mandel notation: 2 mu eps + lambda tr(eps) I."""
     mu, lam = E / (2 * (1 + nu)), E * nu / ((1 + nu) * (1 - 2 * nu))
@@ -316,6 +411,9 @@ def check_compilation_internals(out: str) -> None:
 CHECKS = {
     "tutorials/models/compiled_models/main.md": check_compiled_models,
     "tutorials/models/compilation_internals/main.md": check_compilation_internals,
+    "tutorials/models/implicit_model/main.md": check_implicit_model,
+    "tutorials/models/model_composition/main.md": check_model_composition,
+    "tutorials/optimization/automatic_differentiation/main.md": check_automatic_differentiation,
     "tutorials/extension/argument_declaration/main.md": check_extension_arguments,
     "tutorials/extension/connection_to_input_files/main.md": check_extension_input_files,
     "tutorials/extension/request_ad/main.md": check_extension_forward,
