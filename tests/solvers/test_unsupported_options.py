@@ -20,16 +20,12 @@ NEWTON = """
 """
 
 CASES = {
-    "substep_del_tol": ("Newton", "substep_del_tol = 1e-4", "", "Solvers/newton"),
     "check_negative_criterion": (
         "NewtonWithLineSearch",
         "check_negative_criterion = true",
         "",
         "Solvers/newton",
     ),
-    "input_sensitivity_solver": ("Newton", "", "input_sensitivity_solver = 'newton'", "Models/"),
-    "param_sensitivity_solver": ("Newton", "", "param_sensitivity_solver = 'newton'", "Models/"),
-    "incremental_variables": ("Newton", "", "incremental_variables = 'plastic_strain'", "Models/"),
 }
 
 

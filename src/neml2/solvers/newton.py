@@ -30,7 +30,11 @@ NEWTON_OPTIONS = dict(
 class Newton(HitObject):
     """Each point iterates until ``|r| <= abs_tol`` or ``|r| <= rel_tol |r0|``; converged points
     leave the active set and cost nothing more. Non-finite residuals or ``max_its`` raise a
-    recoverable ConvergenceError naming the failed points."""
+    recoverable ConvergenceError naming the failed points.
+
+    ``substep_del_tol`` is read by an ImplicitUpdate with ``max_substepping_level`` > 0: the smallest
+    fraction of the step a substep may cover; bisection that would go below it stops with the
+    ConvergenceError instead."""
 
     SECTION = "Solvers"
     hit = HitSchema(NEWTON_OPTIONS)
@@ -39,8 +43,8 @@ class Newton(HitObject):
         super().__init__(**kw)
         if self.options["max_its"] < 0:
             raise self._error("must be >= 0", "max_its")
-        if self.options["substep_del_tol"] != 1e-6:  # only meaningful with substepping, which is not supported
-            raise self._error("is not supported (no substepping); leave it unset", "substep_del_tol")
+        if not self.options["substep_del_tol"] >= 0:
+            raise self._error("must be >= 0", "substep_del_tol")
         self._linear = None
         #: the block layout of the system being solved (set by ImplicitUpdate through set_structure)
         self.structure = None

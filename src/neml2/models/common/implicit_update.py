@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 from typing import Any
 
 import torch
 
+from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import seeds
 from neml2.models.model import Model, register_submodule
@@ -14,6 +17,7 @@ from neml2.schema import HitSchema, option
 from neml2.types import TensorWrapper
 
 _X = "__unknowns__"
+_LAGGED = re.compile(r"~\d+$")
 
 
 def _flat(w: TensorWrapper, batch: tuple[int, ...], n: int) -> torch.Tensor:
@@ -65,12 +69,14 @@ class ImplicitUpdate(Model):
             system = self._resolve(_factory, "equation_system", "EquationSystems", "get_equation_system")
         if isinstance(solver, str):
             solver = self._resolve(_factory, "solver", "Solvers", "get_solver")
-        if self.options["max_substepping_level"]:
-            raise self._error("substepping is not supported; use 0", "max_substepping_level")
-        for name in ("input_sensitivity_solver", "param_sensitivity_solver", "incremental_variables"):
-            if self.options[name]:  # not implemented: refuse rather than parse and ignore
-                raise self._error("is not supported; leave it unset", name)
+        if self.options["max_substepping_level"] < 0:
+            raise self._error("must be >= 0", "max_substepping_level")
+        #: the linear solvers of the implicit-function-theorem solves (None: a direct LU solve)
+        self.input_sensitivity = self._sensitivity_ref(_factory, "input_sensitivity_solver")
+        self.param_sensitivity = self._sensitivity_ref(_factory, "param_sensitivity_solver")
+        self._sensitivity_solvers = self.input_sensitivity is not None or self.param_sensitivity is not None
         self.system, self.solver = system, solver
+        self._substep_layout()
         self._bind_structure()  # block solvers check the system's layout now: input errors at load time
         register_submodule(self, system.model, "model")
         self.input_spec = {n: system.model.input_spec[n] for n in system.given}
@@ -85,8 +91,26 @@ class ImplicitUpdate(Model):
                 self.input_spec.setdefault(name, t)
         else:  # the unknowns are inputs too (their initial guess), in the system's input order
             self.input_spec = dict(system.model.input_spec)
+        for X, X1 in self.ramped:  # substepping ramps X from its old value: an input when the system lacks it
+            self.input_spec.setdefault(X1, system.model.input_spec[X])
         self.output_spec = dict(zip(system.unknowns, system.unknown_types))
         self.batched_parameters = _has_batched_parameters(system.model)
+
+    def _sensitivity_ref(self, factory: Any, option_name: str) -> Any:
+        """A [Solvers] linear solver named by ``option_name`` (None when unset), with a located error."""
+        name = self.options[option_name]
+        if not name:
+            return None
+        from neml2.solvers.linear_solver import LinearSolver, linear_solver_types
+
+        solver = self._resolve(factory, option_name, "Solvers", "get_solver")
+        if not isinstance(solver, LinearSolver):
+            raise self._error(
+                f"'{name}' is a {type(solver).__name__}, not a linear solver "
+                f"(one of: {', '.join(linear_solver_types())})",
+                option_name,
+            )
+        return solver.clone()
 
     def _resolve(self, factory: Any, option_name: str, section: str, getter: str) -> Any:
         if factory is None:
@@ -148,7 +172,8 @@ class ImplicitUpdate(Model):
             ]
         batch = tuple(torch.broadcast_shapes(*shapes)) if shapes else ()
         N = math.prod(batch)
-        flat = {k: w._new(_flat(w, batch, N)) for k, w in given_w.items() if k in self.system.given}
+        step_inputs = {*self.system.given, *(X1 for _, X1 in self.ramped)}
+        flat = {k: w._new(_flat(w, batch, N)) for k, w in given_w.items() if k in step_inputs}
         like = args[0].data if args else torch.zeros(())
         guess = self._predict(given_w)
         x0 = torch.cat(
@@ -159,23 +184,15 @@ class ImplicitUpdate(Model):
             dim=-1,
         ).detach()
 
-        def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-            if self.batched_parameters:
-                xf = x0.clone()
-                xf[idx] = xa
-                r, J, _ = self._evaluate(flat, xf)
-                return r[idx], J[idx]
-            sub = {k: w.batch_index(idx) for k, w in flat.items()} if idx.numel() != N else flat
-            r, J, _ = self._evaluate(sub, xa)
-            return r, J
-
         self._bind_structure()
         with torch.no_grad():
-            x, self.last_iterations = self.solver.solve(fn, x0)
+            steps = self._solve_steps({k: w._new(w.data.detach()) for k, w in flat.items()}, x0)
+        x = steps[0].x if len(steps) == 1 else assemble_steps(steps, x0)
 
         need_grad = torch.is_grad_enabled() and (
             any(a.requires_grad for a in args) or any(p.requires_grad for p in sys.model.parameters())
         )
+        dxs: dict[str, torch.Tensor] = {}
         if need_grad or v:
             tangents = None
             if v:
@@ -184,21 +201,268 @@ class ImplicitUpdate(Model):
                     for k, leaves in v.items()
                     if k in self.input_spec
                 }
-            r, J, rv = self._evaluate(flat, x.detach(), tangents)
-            lu = torch.linalg.lu_factor(J.detach())
-            if need_grad:
-                # the IFT gradient without moving the value: results do not depend on the grad mode
-                dx = torch.linalg.lu_solve(lu[0], lu[1], r.unsqueeze(-1)).squeeze(-1)
-                x = x - (dx - dx.detach())
+            x, dxs = self._differentiate(flat, steps, x, tangents, need_grad)
         outs = self._split(x, batch, 0)
         if not v:
             return outs
         v_out: dict[str, dict[str, TensorWrapper]] = {u: {} for u in sys.unknowns}
-        for leaf, rl in rv.items():
-            dx = -torch.linalg.lu_solve(lu[0], lu[1], rl.permute(1, 2, 0)).permute(2, 0, 1)
+        for leaf, dx in dxs.items():
             for u, t in zip(sys.unknowns, self._split(dx, batch, 1)):
                 v_out[u][leaf] = t
         return (*outs, {u: d for u, d in v_out.items() if d})
+
+    # ------------------------------------------------------------ substepping
+    def _substep_layout(self) -> None:
+        """The pairs substepping interpolates: given ``X`` beside its old value ``X~1`` (ramped), the
+        ``incremental_variables`` (scaled) and the unknowns' old values ``u~1`` (the previous substep)."""
+        given = self.system.given
+        inc = list(self.options["incremental_variables"] or [])
+        for name in inc:
+            if name not in given:
+                raise self._error(
+                    f"'{name}' is not a given variable of the system (given: {', '.join(given)})",
+                    "incremental_variables",
+                )
+        self.incremental = inc
+        self.history: list[tuple[int, int, str]] = []  # (offset, size, name of u~1)
+        off = 0
+        for u, s in zip(self.system.unknowns, self.system.unknown_sizes):
+            if f"{u}~1" in given:
+                self.history.append((off, s, f"{u}~1"))
+            off += s
+        #: (X, X~1): the given variables ramped over a substep; with substepping, every given variable
+        #: that is not an old value or an increment is ramped, and ``X~1`` is an input if not given
+        self.ramped: list[tuple[str, str]] = []
+        if self.options["max_substepping_level"] > 0:
+            self.ramped = [(g, f"{g}~1") for g in given if not _LAGGED.search(g) and g not in inc]
+
+    def substep_metadata(self) -> dict[str, Any]:
+        """What a compiled runtime needs to substep like this model (empty without substepping);
+        refuses sensitivity solvers the runtimes do not have (an InputError naming the option).
+        ``old_inputs`` the ramp's old values that are not given variables (read from the runtime
+        state); ``ramped`` ``[i, j]`` positions in ``given + old_inputs`` of ``X`` and ``X~1``;
+        ``incremental`` positions in ``given``; ``history`` ``[offset, size, i]``: the unknowns'
+        components ``[offset, offset + size)`` are the old value ``given[i]`` of the next substep."""
+        from neml2.solvers.dense_lu import DenseLU
+
+        for name, solver in (
+            ("input_sensitivity_solver", self.input_sensitivity),
+            ("param_sensitivity_solver", self.param_sensitivity),
+        ):
+            if solver is not None and not isinstance(solver, DenseLU):  # the compiled route solves directly
+                raise self._error(
+                    f"'{self.options[name]}' ({type(solver).__name__}) cannot be compiled: the compiled runtimes "
+                    "solve the sensitivities with a direct LU; leave it unset (or a DenseLU) to compile",
+                    name,
+                )
+        level = int(self.options["max_substepping_level"])
+        if level == 0:
+            return {}
+        given = list(self.system.given)
+        old = [X1 for _, X1 in self.ramped if X1 not in given]
+        ext = given + old
+        return {
+            "substepping": {
+                "max_level": level,
+                "min_fraction": float(self._min_fraction()),
+                "old_inputs": old,
+                "ramped": [[ext.index(X), ext.index(X1)] for X, X1 in self.ramped],
+                "incremental": [given.index(n) for n in self.incremental],
+                "history": [[off, s, given.index(n)] for off, s, n in self.history],
+            }
+        }
+
+    def _min_fraction(self) -> float:
+        """The solver's ``substep_del_tol``: the smallest fraction of the step a substep may take."""
+        return float(getattr(self.solver, "options", {}).get("substep_del_tol", 0.0))
+
+    def _substep_given(
+        self,
+        flat: dict[str, TensorWrapper],
+        P: torch.Tensor | None,
+        a: float,
+        b: float,
+        xprev: torch.Tensor | None,
+    ) -> dict[str, TensorWrapper]:
+        """The given variables at points ``P`` (None: all) for the fraction ``[a, b]`` of the step:
+        ``X = (1 - b) X~1 + b X`` and ``X~1 = (1 - a) X~1 + a X`` (exact at 0 and 1), increments
+        times ``b - a``, and ``u~1`` the unknowns ``xprev`` converged at ``a`` (``a > 0``)."""
+        g = flat if P is None else {k: w.batch_index(P) for k, w in flat.items()}
+        if a == 0.0 and b == 1.0:
+            return g
+        out = dict(g)
+        for X, X1 in self.ramped:
+            new, old = g[X].data, g[X1].data
+            out[X] = g[X]._new((1 - b) * old + b * new)
+            out[X1] = g[X1]._new((1 - a) * old + a * new)
+        for X in self.incremental:
+            out[X] = g[X]._new(g[X].data * (b - a))
+        if xprev is not None:
+            n = xprev.shape[0]
+            for off, s, name in self.history:
+                out[name] = g[name]._new(xprev[:, off : off + s].reshape(n, *g[name].BASE_SHAPE))
+        return out
+
+    def _substep_tangents(
+        self,
+        tangents: dict[str, dict[str, TensorWrapper]],
+        dxs: dict[str, torch.Tensor],
+        P: torch.Tensor | None,
+        a: float,
+        b: float,
+    ) -> dict[str, dict[str, TensorWrapper]]:
+        """The tangents of ``_substep_given`` (``dxs``: the unknowns' tangents ``(K, N, n)`` so far)."""
+        out = {k: {leaf: (t if P is None else t.batch_index(P)) for leaf, t in d.items()} for k, d in tangents.items()}
+        if a == 0.0 and b == 1.0:
+            return out
+        for X, X1 in self.ramped:
+            tn, to = out.get(X, {}), out.get(X1, {})
+            out[X] = _combine(1 - b, to, b, tn)
+            out[X1] = _combine(1 - a, to, a, tn)
+        for X in self.incremental:
+            out[X] = {leaf: t._new(t.data * (b - a)) for leaf, t in out.get(X, {}).items()}
+        if a > 0.0:
+            types = self.system.model.input_spec
+            for off, s, name in self.history:
+                out[name] = {}
+                for leaf, d in dxs.items():
+                    sel = d[:, :, off : off + s] if P is None else d[:, P, off : off + s]
+                    w = object.__new__(types[name])
+                    TensorWrapper.__init__(w, sel.reshape(*sel.shape[:2], *types[name].BASE_SHAPE), k_ndim=1)
+                    out[name][leaf] = w
+        return out
+
+    def _evaluate_at(
+        self,
+        flat: dict[str, TensorWrapper],
+        g: dict[str, TensorWrapper],
+        P: torch.Tensor | None,
+        x: torch.Tensor,
+        fill: torch.Tensor,
+        tangents: dict[str, Any] | None = None,
+    ) -> tuple[torch.Tensor, torch.Tensor, dict[str, torch.Tensor]]:
+        """``_evaluate`` at the points ``P`` with their given ``g`` and unknowns ``x``.  With batched
+        parameters the model sees the whole batch (rows ``P`` replaced, ``fill`` elsewhere)."""
+        if P is None or not self.batched_parameters:
+            return self._evaluate(g, x, tangents)
+        full = {k: w._new(w.data.index_copy(0, P, g[k].data)) for k, w in flat.items()}
+        xf = fill.index_copy(0, P, x)
+        tf = None
+        if tangents is not None:
+            tf = {}
+            for k, d in tangents.items():
+                tf[k] = {}
+                for leaf, t in d.items():
+                    base = t.data.new_zeros(t.data.shape[0], fill.shape[0], *t.data.shape[2:])
+                    tf[k][leaf] = t._new(base.index_copy(1, P, t.data))
+        r, J, rv = self._evaluate(full, xf, tf)
+        return r[P], J[P], {leaf: d[:, P] for leaf, d in rv.items()}
+
+    def _solve_steps(self, flat: dict[str, TensorWrapper], x0: torch.Tensor) -> list[SubStep]:
+        """Newton on the whole step; with ``max_substepping_level`` > 0 the points that fail are
+        bisected (recursively) and every converged (sub)step is recorded, in time order per point."""
+        level = int(self.options["max_substepping_level"])
+        if level == 0:
+            x, self.last_iterations = self.solver.solve(self._system_fn(flat, flat, None, x0), x0)
+            return [SubStep(None, 0.0, 1.0, x)]
+        self.last_iterations = 0
+
+        def solve(P: torch.Tensor | None, a: float, b: float, xprev: Any, guess: torch.Tensor) -> Any:
+            g = self._substep_given(flat, P, a, b, xprev)
+            x, its, failed, err = solve_partial(self.solver, self._system_fn(flat, g, P, x0), guess)
+            self.last_iterations = max(self.last_iterations, its)
+            return x, failed, err
+
+        return bisect(solve, x0, level, self._min_fraction(), self._where.get("block", "ImplicitUpdate"))
+
+    def _system_fn(
+        self, flat: dict[str, TensorWrapper], g: dict[str, TensorWrapper], P: torch.Tensor | None, fill: torch.Tensor
+    ) -> Any:
+        """Newton's ``fn(x_active, idx)`` for the points ``P`` (None: all) with their given ``g``."""
+        n_pts = fill.shape[0] if P is None else P.numel()
+
+        def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+            if self.batched_parameters:
+                rows = idx if P is None else P[idx]
+                full = flat if P is None else {k: w._new(w.data.index_copy(0, P, g[k].data)) for k, w in flat.items()}
+                xf = fill.clone()
+                xf[rows] = xa
+                r, J, _ = self._evaluate(full, xf)
+                return r[rows], J[rows]
+            sub = {k: w.batch_index(idx) for k, w in g.items()} if idx.numel() != n_pts else g
+            r, J, _ = self._evaluate(sub, xa)
+            return r, J
+
+        return fn
+
+    def _differentiate(
+        self,
+        flat: dict[str, TensorWrapper],
+        steps: list[SubStep],
+        x: torch.Tensor,
+        tangents: dict[str, Any] | None,
+        need_grad: bool,
+    ) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+        """The implicit-function theorem through every (sub)step in time order: at each,
+        ``dx = -J^{-1} (dr/dg dg + dr/du~1 du~1)`` with ``u~1`` the previous substep's solution.
+
+        Autograd: each step's solution carries ``x* - (d - d.detach())``, ``d = J^{-1} r`` with ``J``
+        detached and ``r`` evaluated on the graph (of the inputs, parameters and the previous
+        substep): the value is ``x*``, the gradient the IFT one.  ``v=``: tangents ``{leaf: (K, N, n)}``."""
+        cur = x.detach()
+        fill = cur
+        dxs: dict[str, torch.Tensor] = {}
+        for st in steps:
+            xprev = None if st.a == 0.0 else (cur if st.P is None else cur[st.P])
+            g = self._substep_given(flat, st.P, st.a, st.b, xprev)
+            tan = None if tangents is None else self._substep_tangents(tangents, dxs, st.P, st.a, st.b)
+            r, J, rv = self._evaluate_at(flat, g, st.P, st.x, fill, tan)
+            lu = torch.linalg.lu_factor(J.detach())
+            xs = st.x
+            if need_grad and not self._sensitivity_solvers:
+                d = torch.linalg.lu_solve(lu[0], lu[1], r.unsqueeze(-1)).squeeze(-1)
+                xs = st.x - (d - d.detach())
+            elif need_grad:
+                xs = st.x + self._ift_split(flat, st, xprev, fill, J.detach())
+            cur = xs if st.P is None else cur.index_copy(0, st.P, xs)
+            for leaf, rl in rv.items():
+                if self.input_sensitivity is None:
+                    dx = -torch.linalg.lu_solve(lu[0], lu[1], rl.permute(1, 2, 0)).permute(2, 0, 1)
+                else:
+                    dx = -_sensitivity_solve(self.input_sensitivity, self, J.detach(), rl.permute(1, 2, 0))
+                    dx = dx.permute(2, 0, 1)
+                if st.P is None:
+                    dxs[leaf] = dx
+                else:
+                    base = dxs.get(leaf)
+                    if base is None:
+                        base = dx.new_zeros(dx.shape[0], x.shape[0], x.shape[1])
+                    dxs[leaf] = base.index_copy(1, st.P, dx)
+        return cur, dxs
+
+    def _ift_split(
+        self,
+        flat: dict[str, TensorWrapper],
+        st: SubStep,
+        xprev: torch.Tensor | None,
+        fill: torch.Tensor,
+        J: torch.Tensor,
+    ) -> torch.Tensor:
+        """Zero, whose gradient is the IFT one with the configured sensitivity solvers: the residual on
+        the graph of the inputs (and the previous substep) with the parameters detached goes through
+        ``input_sensitivity_solver``, the residual on the parameters' graph alone through
+        ``param_sensitivity_solver`` (each a direct solve when unset)."""
+        with _detached_parameters(self.system.model):
+            r_in, _, _ = self._evaluate_at(flat, self._substep_given(flat, st.P, st.a, st.b, xprev), st.P, st.x, fill)
+        still = {k: w._new(w.data.detach()) for k, w in flat.items()}
+        xp = None if xprev is None else xprev.detach()
+        r_p, _, _ = self._evaluate_at(still, self._substep_given(still, st.P, st.a, st.b, xp), st.P, st.x, fill)
+        out = torch.zeros_like(st.x)
+        if r_in.requires_grad:
+            out = out + _IFT.apply(r_in, J, self.input_sensitivity, self)
+        if r_p.requires_grad:
+            out = out + _IFT.apply(r_p, J, self.param_sensitivity, self)
+        return out
 
     def _bind_structure(self) -> None:
         """Give the solver the system's block layout (for block linear solvers and preconditioners)."""
@@ -224,3 +488,160 @@ class ImplicitUpdate(Model):
             out.append(w)
             off += s
         return tuple(out)
+
+
+@dataclass
+class SubStep:
+    """A converged solve over the fraction ``[a, b]`` of the step at the points ``P`` (None: all)."""
+
+    P: torch.Tensor | None
+    a: float
+    b: float
+    x: torch.Tensor
+
+
+def bisect(solve: Any, x0: torch.Tensor, level: int, min_fraction: float, name: str) -> list[SubStep]:
+    """Adaptive substepping of one step: ``solve(P, a, b, xprev, guess) -> (x, failed, error)`` solves
+    the fraction ``[a, b]`` of the step at the points ``P`` (None: all) from the unknowns ``xprev``
+    converged at ``a`` (None at ``a = 0``).  A point that fails is bisected, ``[a, m]`` then ``[m, b]``
+    (guessed by the solution at ``m``), down to ``level`` bisections and substeps of at least
+    ``min_fraction`` of the step; beyond, the recoverable ConvergenceError names the points.
+    Returns every converged (sub)step, in time order for each point."""
+    steps: list[SubStep] = []
+
+    def advance(P: Any, a: float, b: float, xprev: Any, guess: torch.Tensor, depth: int) -> torch.Tensor:
+        x, failed, err = solve(P, a, b, xprev, guess)
+        if err is None:
+            steps.append(SubStep(P, a, b, x))
+            return x
+        ok = (~failed).nonzero().squeeze(-1)
+        bad = failed.nonzero().squeeze(-1)
+        if ok.numel():
+            steps.append(SubStep(ok if P is None else P[ok], a, b, x[ok]))
+        Pb = bad if P is None else P[bad]
+        frac = (b - a) / 2
+        if depth >= level or frac < min_fraction:
+            why = (
+                f"max_substepping_level = {level}"
+                if depth >= level
+                else f"the next substep, {frac:g} of the step, is below substep_del_tol = {min_fraction:g}"
+            )
+            raise ConvergenceError(
+                f"{name}: no convergence at {Pb.numel()} point(s) (first: {Pb[:8].tolist()}) on the substep "
+                f"[{a:g}, {b:g}] of the step after {depth} bisection(s) ({why}); Newton: {err.reason or err}",
+                failed=Pb,
+                reason=err.reason,
+            )
+        m = (a + b) / 2
+        xm = advance(Pb, a, m, None if xprev is None else xprev[bad], guess[bad], depth + 1)
+        xb = advance(Pb, m, b, xm, xm, depth + 1)
+        x = x.clone()
+        x[bad] = xb
+        return x
+
+    advance(None, 0.0, 1.0, None, x0, 0)
+    return steps
+
+
+def assemble_steps(steps: list[SubStep], like: torch.Tensor) -> torch.Tensor:
+    """The unknowns at the end of the step: each point's last converged substep."""
+    x = like.clone()
+    for st in steps:
+        if st.b == 1.0:
+            if st.P is None:
+                x = st.x.clone()
+            else:
+                x[st.P] = st.x
+    return x
+
+
+def _combine(
+    ca: float, ta: dict[str, TensorWrapper], cb: float, tb: dict[str, TensorWrapper]
+) -> dict[str, TensorWrapper]:
+    """``ca ta + cb tb`` per leaf (a missing leaf is zero)."""
+    out = {}
+    for leaf in dict.fromkeys([*ta, *tb]):
+        a, b = ta.get(leaf), tb.get(leaf)
+        if a is None:
+            out[leaf] = b._new(cb * b.data)  # type: ignore[union-attr]
+        elif b is None:
+            out[leaf] = a._new(ca * a.data)
+        else:
+            out[leaf] = a._new(ca * a.data + cb * b.data)
+    return out
+
+
+def solve_partial(solver: Any, fn: Any, x0: torch.Tensor) -> tuple[torch.Tensor, int, torch.Tensor, Any]:
+    """``solver.solve`` that names the points it cannot solve instead of stopping there: a point a
+    ConvergenceError names leaves the batch and the rest is solved again (points are independent).
+    Returns the solution, the largest iteration count, the mask of failed points and the first error."""
+    N = x0.shape[0]
+    failed = torch.zeros(N, dtype=torch.bool, device=x0.device)
+    x = x0.clone()
+    pts = torch.arange(N, device=x0.device)
+    first, its = None, 0
+    while pts.numel():
+        sub = fn if pts.numel() == N else (lambda xa, idx, pts=pts: fn(xa, pts[idx]))
+        try:
+            xs, k = solver.solve(sub, x0[pts])
+        except ConvergenceError as e:
+            bad = pts if e.failed is None else pts[e.failed]
+            if bad.numel() == 0:
+                bad = pts
+            failed[bad] = True
+            first = first or e
+            pts = pts[~failed[pts]]
+            continue
+        x[pts] = xs
+        its = max(its, k)
+        break
+    return x, its, failed, first
+
+
+def _sensitivity_solve(solver: Any, iu: ImplicitUpdate, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """``J^{-1} b`` (``b (N, n, k)``) with a sensitivity linear solver (its own layout, fresh set-up)."""
+    reset = getattr(solver, "reset", None)
+    if reset is not None:
+        reset(getattr(iu.system, "block_structure", None))
+    return solver.solve(J, b)
+
+
+class _IFT(torch.autograd.Function):
+    """Zero valued; the gradient of ``x = x* + _IFT(r, J)`` is ``dx = -J^{-1} dr`` (backward: the
+    adjoint solve ``J^T y = g`` by the given linear solver, a direct one when None)."""
+
+    @staticmethod
+    def forward(ctx: Any, r: torch.Tensor, J: torch.Tensor, solver: Any, iu: Any) -> torch.Tensor:
+        ctx.save_for_backward(J)
+        ctx.solver, ctx.iu = solver, iu
+        return torch.zeros_like(r)
+
+    @staticmethod
+    def backward(ctx: Any, g: torch.Tensor) -> Any:
+        (J,) = ctx.saved_tensors
+        Jt = J.transpose(-1, -2)
+        if ctx.solver is None:
+            y = torch.linalg.solve(Jt, g)
+        else:
+            y = _sensitivity_solve(ctx.solver, ctx.iu, Jt.contiguous(), g.unsqueeze(-1)).squeeze(-1)
+        return -y, None, None, None
+
+
+class _detached_parameters:
+    """Within the block, every parameter of ``model`` is replaced by its detached value."""
+
+    def __init__(self, model: torch.nn.Module) -> None:
+        self.model = model
+        self.saved: list[tuple[torch.nn.Module, str, Any]] = []
+
+    def __enter__(self) -> None:
+        for m in self.model.modules():
+            for name, p in list(m._parameters.items()):
+                if p is not None:
+                    self.saved.append((m, name, p))
+                    m._parameters[name] = p.detach()
+
+    def __exit__(self, *exc: Any) -> None:
+        for m, name, p in reversed(self.saved):
+            m._parameters[name] = p
+        self.saved.clear()
