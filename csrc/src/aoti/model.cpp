@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <numeric>
 #include <sstream>
@@ -293,6 +294,24 @@ struct Stage
   std::vector<int64_t> in_sizes, out_sizes;
   int64_t n = 0; // total output size (implicit: number of unknowns)
   std::map<std::string, Graph> graphs;
+  /// adaptive substepping of an implicit stage (metadata "substepping"; ImplicitUpdate.substep_metadata)
+  struct Substep
+  {
+    int64_t max_level = 0;
+    double min_fraction = 0;
+    std::vector<std::string> old_inputs;          // ramp old values that are not given variables
+    std::vector<std::vector<int64_t>> ramped;     // [i, j] in given + old_inputs: X, X~1
+    std::vector<int64_t> incremental;             // positions in given
+    std::vector<std::vector<int64_t>> history;    // [offset, size, i]: unknowns -> given[i] of the next substep
+  } sub;
+};
+
+/// A converged solve over the fraction [a, b] of the step at the points P.
+struct Step
+{
+  at::Tensor P;
+  double a = 0, b = 1;
+  at::Tensor x;
 };
 } // namespace detail
 
@@ -408,6 +427,18 @@ Model::Model(const std::string & path, const std::string & device)
         st->outputs = e.at("unknowns").strings("stage unknowns");
         if (e.has("predictor_inputs"))
           st->predictor_inputs = e.at("predictor_inputs").strings("stage predictor_inputs");
+        if (e.has("substepping"))
+        {
+          const auto & sb = e.at("substepping");
+          st->sub.max_level = int64_t(sb.at("max_level").num("max_level"));
+          st->sub.min_fraction = sb.at("min_fraction").num("min_fraction");
+          st->sub.old_inputs = sb.at("old_inputs").strings("old_inputs");
+          for (const auto & v : sb.at("ramped").arr("ramped"))
+            st->sub.ramped.push_back(v.ints("ramped"));
+          st->sub.incremental = sb.at("incremental").ints("incremental");
+          for (const auto & v : sb.at("history").arr("history"))
+            st->sub.history.push_back(v.ints("history"));
+        }
       }
       else
         throw FatalError("unknown stage kind '" + st->kind + "' in the metadata");
@@ -785,8 +816,19 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::stri
     std::vector<at::Tensor> guess;
     for (const auto & n : st.predictor_inputs)
       guess.push_back(state.at(n));
-    auto x = solve(st, given, guess, N);
-    if (D)
+    std::vector<at::Tensor> old;
+    for (const auto & n : st.sub.old_inputs)
+      old.push_back(state.at(n));
+    std::vector<detail::Step> steps;
+    auto x = solve(st, given, old, guess, N, steps);
+    if (D && steps.size() > 1)
+    {
+      auto dx = substep_sensitivity(st, given, old, steps, *D, N);
+      auto parts = at::split_with_sizes(dx, st.out_sizes, 1);
+      for (std::size_t i = 0; i < st.outputs.size(); ++i)
+        (*D)[st.outputs[i]] = parts[i];
+    }
+    else if (D)
     {
       auto args = given;
       args.push_back(x);
@@ -805,11 +847,9 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::stri
 }
 
 at::Tensor
-Model::solve(detail::Stage & st,
-             const std::vector<at::Tensor> & given,
-             const std::vector<at::Tensor> & guess,
-             int64_t N)
+Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Tensor x, at::Tensor * failed_out)
 {
+  const int64_t N = x.size(0);
   c10::AutoGradMode no_grad(false);
   const auto ps = params();
   const auto & residual = st.graphs.at("residual");
@@ -829,31 +869,20 @@ Model::solve(detail::Stage & st,
                        " tensors, expected 2");
     return {out[0], out[1]};
   };
-  auto check_finite = [](const at::Tensor & nr, const at::Tensor & idx, int64_t its)
+  auto check_finite = [failed_out](const at::Tensor & nr, const at::Tensor & idx, int64_t its)
   {
     auto bad = at::logical_not(at::isfinite(nr));
     if (bad.any().item<bool>())
     {
       auto failed = idx.index({bad});
+      if (failed_out)
+        *failed_out = failed;
       throw ConvergenceError("non-finite residual at " + std::to_string(failed.numel()) + " point(s) (first: " +
                              fmt_points(failed) + ") in Newton iteration " + std::to_string(its));
     }
   };
   const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
-  at::Tensor x;
-  auto pred = st.graphs.find("predictor");
-  if (pred == st.graphs.end())
-    x = at::zeros({N, st.n}, opts);
-  else
-  {
-    auto args = guess;
-    args.insert(args.end(), ps.begin(), ps.end());
-    auto out = pred->second(args);
-    if (out.size() != 1 || out[0].sizes() != at::IntArrayRef({N, st.n}))
-      throw FatalError("segment " + pred->second.file + " did not return the guess (N, " + std::to_string(st.n) +
-                       ")");
-    x = out[0].contiguous();
-  }
+  x = x.contiguous().clone();
   auto idx = at::arange(N, opts.dtype(at::kLong));
   auto [r, J] = fn(x, idx);
   auto nr0 = rnorm(r);
@@ -872,6 +901,8 @@ Model::solve(detail::Stage & st,
   {
     if (trace && its >= cfg.miters)
       trace->failed(its, "max iterations");
+    if (its >= cfg.miters && failed_out)
+      *failed_out = idx;
     if (its >= cfg.miters)
       throw ConvergenceError("Newton did not converge in " + std::to_string(cfg.miters) + " iterations at " +
                              std::to_string(idx.numel()) + " point(s) (first: " + fmt_points(idx) +
@@ -886,6 +917,8 @@ Model::solve(detail::Stage & st,
     {
       if (trace)
         trace->failed(its, "singular Jacobian");
+      if (failed_out)
+        *failed_out = idx;
       throw ConvergenceError("Newton iteration " + std::to_string(its) +
                              ": singular Jacobian: " + e.what_without_backtrace());
     }
@@ -940,4 +973,201 @@ Model::solve(detail::Stage & st,
     trace->converged(its);
   return x;
 }
+at::Tensor
+Model::solve(detail::Stage & st,
+             const std::vector<at::Tensor> & given,
+             const std::vector<at::Tensor> & old,
+             const std::vector<at::Tensor> & guess,
+             int64_t N,
+             std::vector<detail::Step> & steps)
+{
+  c10::AutoGradMode no_grad(false);
+  const auto ps = params();
+  const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
+  at::Tensor x;
+  auto pred = st.graphs.find("predictor");
+  if (pred == st.graphs.end())
+    x = at::zeros({N, st.n}, opts);
+  else
+  {
+    auto args = guess;
+    args.insert(args.end(), ps.begin(), ps.end());
+    auto out = pred->second(args);
+    if (out.size() != 1 || out[0].sizes() != at::IntArrayRef({N, st.n}))
+      throw FatalError("segment " + pred->second.file + " did not return the guess (N, " + std::to_string(st.n) +
+                       ")");
+    x = out[0].contiguous();
+  }
+  if (st.sub.max_level == 0)
+  {
+    x = newton(st, given, x, nullptr);
+    steps.push_back({at::Tensor(), 0.0, 1.0, x});
+    return x;
+  }
+  // adaptive substepping: the points that fail are bisected (as ImplicitUpdate / PyModel do)
+  std::vector<at::Tensor> ext = given;
+  ext.insert(ext.end(), old.begin(), old.end());
+  const auto lopts = opts.dtype(at::kLong);
+  const auto & sub = st.sub;
+  // Newton at the points of g, a failed point leaving the batch and the rest solved again
+  auto partial = [&](const std::vector<at::Tensor> & g, const at::Tensor & x0, std::string & first) -> std::pair<at::Tensor, at::Tensor>
+  {
+    const int64_t n = x0.size(0);
+    auto failed = at::zeros({n}, opts.dtype(at::kBool));
+    auto xs = x0.clone();
+    auto pts = at::arange(n, lopts);
+    while (pts.numel())
+    {
+      const bool all = pts.numel() == n;
+      std::vector<at::Tensor> gp;
+      for (const auto & t : g)
+        gp.push_back(all ? t : t.index_select(0, pts));
+      at::Tensor f;
+      try
+      {
+        xs.index_copy_(0, pts, newton(st, gp, x0.index_select(0, pts), &f));
+        break;
+      }
+      catch (const ConvergenceError & e)
+      {
+        auto bad = f.defined() && f.numel() ? pts.index_select(0, f) : pts;
+        failed.index_fill_(0, bad, true);
+        if (first.empty())
+          first = e.what();
+        pts = pts.index_select(0, at::logical_not(failed.index_select(0, pts)).nonzero().squeeze(-1));
+      }
+    }
+    return {xs, failed};
+  };
+  std::function<at::Tensor(const at::Tensor &, double, double, const at::Tensor &, const at::Tensor &, int64_t)>
+      advance = [&](const at::Tensor & P, double a, double b, const at::Tensor & xprev, const at::Tensor & g0, int64_t depth)
+  {
+    auto g = substep_given(st, ext, P, a, b, xprev.defined() ? history(st, xprev, true) : std::vector<at::Tensor>());
+    std::string first;
+    auto [xs, failed] = partial(g, g0, first);
+    if (!failed.any().item<bool>())
+    {
+      steps.push_back({P, a, b, xs});
+      return xs;
+    }
+    auto ok = at::logical_not(failed).nonzero().squeeze(-1);
+    auto bad = failed.nonzero().squeeze(-1);
+    if (ok.numel())
+      steps.push_back({P.index_select(0, ok), a, b, xs.index_select(0, ok)});
+    auto Pb = P.index_select(0, bad);
+    const double frac = (b - a) / 2;
+    if (depth >= sub.max_level || frac < sub.min_fraction)
+    {
+      std::ostringstream os;
+      os << "model '" << _name << "': no convergence at " << Pb.numel() << " point(s) (first: " << fmt_points(Pb)
+         << ") on the substep [" << a << ", " << b << "] of the step after " << depth << " bisection(s) (";
+      if (depth >= sub.max_level)
+        os << "max_substepping_level = " << sub.max_level;
+      else
+        os << "the next substep, " << frac << " of the step, is below substep_del_tol = " << sub.min_fraction;
+      os << "); Newton: " << first;
+      throw ConvergenceError(os.str());
+    }
+    const double m = (a + b) / 2;
+    auto xm = advance(Pb, a, m, xprev.defined() ? xprev.index_select(0, bad) : at::Tensor(), g0.index_select(0, bad), depth + 1);
+    auto xb = advance(Pb, m, b, xm, xm, depth + 1);
+    auto out = xs.clone();
+    out.index_copy_(0, bad, xb);
+    return out;
+  };
+  return advance(at::arange(N, lopts), 0.0, 1.0, at::Tensor(), x, 0);
+}
+
+std::vector<at::Tensor>
+Model::history(const detail::Stage & st, const at::Tensor & x, bool values) const
+{
+  std::vector<at::Tensor> out;
+  for (const auto & h : st.sub.history)
+  {
+    auto part = x.narrow(1, h[0], h[1]);
+    out.push_back(values ? part.reshape(concat({x.size(0)}, _base.at(st.inputs[h[2]]))).contiguous()
+                         : part.contiguous());
+  }
+  return out;
+}
+
+std::vector<at::Tensor>
+Model::substep_given(const detail::Stage & st,
+                     const std::vector<at::Tensor> & ext,
+                     const at::Tensor & P,
+                     double a,
+                     double b,
+                     const std::vector<at::Tensor> & hist) const
+{
+  const std::size_t ng = st.inputs.size();
+  std::vector<at::Tensor> g;
+  for (const auto & t : ext)
+    g.push_back(t.index_select(0, P));
+  std::vector<at::Tensor> out(g.begin(), g.begin() + ng);
+  if (a == 0.0 && b == 1.0)
+    return out;
+  for (const auto & r : st.sub.ramped)
+  {
+    const auto & nw = g[r[0]];
+    const auto & od = g[r[1]];
+    out[r[0]] = (1 - b) * od + b * nw;
+    if (std::size_t(r[1]) < ng)
+      out[r[1]] = (1 - a) * od + a * nw;
+  }
+  for (auto i : st.sub.incremental)
+    out[i] = g[i] * (b - a);
+  for (std::size_t k = 0; k < hist.size(); ++k)
+    out[st.sub.history[k][2]] = hist[k];
+  for (auto & t : out)
+    t = t.contiguous();
+  return out;
+}
+
+at::Tensor
+Model::substep_sensitivity(detail::Stage & st,
+                           const std::vector<at::Tensor> & given,
+                           const std::vector<at::Tensor> & old,
+                           const std::vector<detail::Step> & steps,
+                           const TensorMap & D,
+                           int64_t N)
+{
+  const auto ps = params();
+  const int64_t M = D.begin()->second.size(-1);
+  std::vector<at::Tensor> ext = given, extD;
+  ext.insert(ext.end(), old.begin(), old.end());
+  for (const auto & n : st.inputs)
+    extD.push_back(D.at(n));
+  for (const auto & n : st.sub.old_inputs)
+    extD.push_back(D.at(n));
+  const auto opts = at::TensorOptions().dtype(_dtype).device(_device);
+  auto cur = at::zeros({N, st.n}, opts);
+  auto dcur = at::zeros({N, st.n, M}, opts);
+  for (const auto & step : steps)
+  {
+    const auto & P = step.P;
+    const bool first = step.a == 0.0;
+    auto g = substep_given(st, ext, P, step.a, step.b,
+                           first ? std::vector<at::Tensor>() : history(st, cur.index_select(0, P), true));
+    auto gD = substep_given(st, extD, P, step.a, step.b,
+                            first ? std::vector<at::Tensor>() : history(st, dcur.index_select(0, P), false));
+    auto args = g;
+    args.push_back(step.x.contiguous());
+    args.insert(args.end(), ps.begin(), ps.end());
+    auto Jx = st.graphs.at("residual")(args).at(1);
+    auto Jg = st.graphs.at("sensitivity")(args).at(0);
+    const int64_t n = P.numel();
+    auto rhs = at::zeros({n, Jg.size(1), M}, opts);
+    int64_t off = 0;
+    for (std::size_t k = 0; k < gD.size(); ++k)
+    {
+      const int64_t s = st.in_sizes[k];
+      rhs.baddbmm_(Jg.narrow(2, off, s), gD[k].reshape({n, s, M}));
+      off += s;
+    }
+    dcur.index_copy_(0, P, -at::linalg_solve(Jx, rhs));
+    cur.index_copy_(0, P, step.x);
+  }
+  return dcur;
+}
+
 } // namespace neml2::aoti

@@ -625,6 +625,7 @@ def export_model(
                 entry = {"kind": "explicit", "inputs": st.inputs, "outputs": st.outputs}
             else:
                 entry = {"kind": "implicit", "given": st.inputs, "unknowns": st.outputs, "residuals": st.residuals}
+                entry.update(st.model.substep_metadata())  # adaptive substepping (runtime.py)
             if st.predictor_inputs:  # the Newton guess, a graph of its own
                 kinds["predictor"] = f"{prefix}{SEGMENT_SUFFIX['predictor']}.pt2"
                 entry["predictor_inputs"] = st.predictor_inputs

@@ -18,6 +18,7 @@ import torch
 
 from neml2.aoti.errors import ConvergenceError, FatalError
 from neml2.errors import InputError
+from neml2.models.common.implicit_update import SubStep, assemble_steps, bisect, solve_partial
 
 SCHEMA_VERSION = 4
 _DTYPES = {"float64": torch.float64, "float32": torch.float32}
@@ -59,6 +60,9 @@ class _Stage:
             self.inputs, self.outputs = list(entry["given"]), list(entry["unknowns"])
         else:
             raise FatalError(f"unknown stage kind {self.kind!r} in the metadata")
+        #: adaptive substepping of an implicit stage (ImplicitUpdate.substep_metadata), None without
+        self.substep = entry.get("substepping") if self.kind == "implicit" else None
+        self.old_inputs = list(self.substep["old_inputs"]) if self.substep else []
         self.in_sizes = [sizes[n] for n in self.inputs]
         self.out_sizes = [sizes[n] for n in self.outputs]
         self.n = sum(self.out_sizes)
@@ -399,34 +403,129 @@ class PyModel:
                 state.update(zip(st.outputs, outs, strict=True))
                 continue
             guess = [state[n] for n in st.predictor_inputs]
-            x = self._solve(st, given, guess, params, N)
-            if D is not None:
+            old = [state[n] for n in st.old_inputs]
+            steps = self._solve(st, given, old, guess, params, N)
+            x = steps[0].x if len(steps) == 1 else assemble_steps(steps, steps[0].x.new_zeros(N, st.n))
+            if D is not None and len(steps) == 1:
                 _, Jx = st.graphs["residual"](*given, x, *params)
                 (Jg,) = st.graphs["sensitivity"](*given, x, *params)
                 dx = -torch.linalg.solve(Jx, self._chain(Jg, st, D, seeds, N))
+                D.update(zip(st.outputs, torch.split(dx, st.out_sizes, dim=1), strict=True))
+            elif D is not None:
+                dx = self._substep_sensitivity(st, given + old, steps, params, D, N)
                 D.update(zip(st.outputs, torch.split(dx, st.out_sizes, dim=1), strict=True))
             for n, xs in zip(st.outputs, torch.split(x, st.out_sizes, dim=1), strict=True):
                 state[n] = xs.reshape(N, *self._base[n]).contiguous()
 
     def _solve(
-        self, st: _Stage, given: list[torch.Tensor], guess: list[torch.Tensor], params: list[torch.Tensor], N: int
-    ) -> torch.Tensor:
+        self,
+        st: _Stage,
+        given: list[torch.Tensor],
+        old: list[torch.Tensor],
+        guess: list[torch.Tensor],
+        params: list[torch.Tensor],
+        N: int,
+    ) -> list[SubStep]:
         """Newton per point from the predictor's guess (``x0 = 0`` without one); converged points
-        leave the active set."""
+        leave the active set.  With substepping, the points that fail are bisected as the eager
+        ImplicitUpdate does (``neml2.models.common.implicit_update.bisect``)."""
         residual = st.graphs["residual"]
 
-        def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-            g = given if idx.numel() == N else [t[idx] for t in given]
-            r, J = residual(*g, xa.contiguous(), *params)
-            return r, J
+        def system(g: list[torch.Tensor], n: int) -> Any:
+            def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+                gi = g if idx.numel() == n else [t[idx] for t in g]
+                r, J = residual(*gi, xa.contiguous(), *params)
+                return r, J
+
+            return fn
 
         if "predictor" in st.graphs:
             (x0,) = st.graphs["predictor"](*guess, *params)
         else:
             x0 = torch.zeros(N, st.n, dtype=self._dtype, device=given[0].device if given else self._device)
+        sub = st.substep
+        if not sub:
+            with torch.no_grad():
+                x, _ = self._solver.solve(system(given, N), x0)
+            return [SubStep(None, 0.0, 1.0, x)]
+        ext = given + old
+
+        def solve(P: torch.Tensor | None, a: float, b: float, xprev: Any, guess: torch.Tensor) -> Any:
+            hist = None if xprev is None else self._history(st, xprev, values=True)
+            g = self._substep(st, ext, P, a, b, hist)
+            x, _, failed, err = solve_partial(self._solver, system(g, N if P is None else P.numel()), guess)
+            return x, failed, err
+
         with torch.no_grad():
-            x, _ = self._solver.solve(fn, x0)
-        return x
+            return bisect(
+                solve, x0, int(sub["max_level"]), float(sub["min_fraction"]), f"model '{self._meta['model']}'"
+            )
+
+    def _history(self, st: _Stage, x: torch.Tensor, values: bool) -> list[torch.Tensor]:
+        """The unknowns' old values of the next substep from the unknowns ``x (n, size)`` (values) or
+        their derivatives ``(n, size, M)``."""
+        out = []
+        for off, s, i in st.substep["history"]:
+            part = x[:, off : off + s]
+            shape = (x.shape[0], *self._base[st.inputs[i]]) if values else part.shape
+            out.append(part.reshape(shape).contiguous())
+        return out
+
+    @staticmethod
+    def _substep(
+        st: _Stage, ext: list[torch.Tensor], P: torch.Tensor | None, a: float, b: float, hist: Any
+    ) -> list[torch.Tensor]:
+        """The stage's given tensors (values or derivatives: the map is linear) at the points ``P``
+        for the fraction ``[a, b]`` of the step; ``ext`` = given + old inputs, ``hist`` the unknowns'
+        old values from the previous substep (None at ``a = 0``)."""
+        ng = len(st.inputs)
+        g = ext if P is None else [t[P] for t in ext]
+        if a == 0.0 and b == 1.0:
+            return g[:ng]
+        out = list(g[:ng])
+        for i, j in st.substep["ramped"]:
+            new, old = g[i], g[j]
+            out[i] = (1 - b) * old + b * new
+            if j < ng:
+                out[j] = (1 - a) * old + a * new
+        for i in st.substep["incremental"]:
+            out[i] = g[i] * (b - a)
+        if hist is not None:
+            for (_, _, i), h in zip(st.substep["history"], hist, strict=True):
+                out[i] = h
+        return [t.contiguous() for t in out]
+
+    def _substep_sensitivity(
+        self,
+        st: _Stage,
+        ext: list[torch.Tensor],
+        steps: list[SubStep],
+        params: list[torch.Tensor],
+        D: dict[str, torch.Tensor],
+        N: int,
+    ) -> torch.Tensor:
+        """``dx (N, n, M)`` through the substeps in time order: ``dx_k = -J_k^{-1} (dr/dg dg_k)``, the
+        old unknowns of substep ``k`` being the solution of substep ``k - 1``."""
+        M = next(iter(D.values())).shape[-1]
+        ext_D = [D[n] for n in st.inputs + st.old_inputs]
+        opts = {"dtype": self._dtype, "device": self._device}
+        cur = torch.zeros(N, st.n, **opts)
+        dcur = torch.zeros(N, st.n, M, **opts)
+        for step in steps:
+            P = step.P if step.P is not None else torch.arange(N, device=self._device)
+            first = step.a == 0.0
+            g = self._substep(st, ext, P, step.a, step.b, None if first else self._history(st, cur[P], True))
+            gD = self._substep(st, ext_D, P, step.a, step.b, None if first else self._history(st, dcur[P], False))
+            _, Jx = st.graphs["residual"](*g, step.x.contiguous(), *params)
+            (Jg,) = st.graphs["sensitivity"](*g, step.x.contiguous(), *params)
+            rhs = Jg.new_zeros(P.numel(), Jg.shape[1], M)
+            off = 0
+            for t, s in zip(gD, st.in_sizes, strict=True):
+                rhs += torch.bmm(Jg[:, :, off : off + s], t.reshape(P.numel(), s, M))
+                off += s
+            dcur[P] = -torch.linalg.solve(Jx, rhs)
+            cur[P] = step.x
+        return dcur
 
     def __repr__(self) -> str:
         return (

@@ -40,6 +40,7 @@ struct SolverConfig
 namespace detail
 {
 struct Stage;
+struct Step;
 }
 
 /// A compiled model: `Model(path_to_metadata.json_or_its_folder, device = "")`.
@@ -107,10 +108,32 @@ private:
   void check_keys(const TensorMap & given, const std::string & what) const;
   void require_derivatives(const std::string & op) const;
   void run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::string, int64_t> * seeds = nullptr);
+  /// The unknowns of an implicit stage; `steps` gets every converged (sub)step in time order per point
+  /// (one step without substepping).  `old`: the stage's old_inputs (the ramp's old values).
   at::Tensor solve(detail::Stage & st,
                    const std::vector<at::Tensor> & given,
+                   const std::vector<at::Tensor> & old,
                    const std::vector<at::Tensor> & guess,
-                   int64_t N);
+                   int64_t N,
+                   std::vector<detail::Step> & steps);
+  /// Newton per point from `x`; on a ConvergenceError `*failed` (when given) holds the failed points.
+  at::Tensor newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Tensor x, at::Tensor * failed);
+  /// The stage's given tensors (values or derivatives) at the points P over the fraction [a, b] of the step.
+  std::vector<at::Tensor> substep_given(const detail::Stage & st,
+                                        const std::vector<at::Tensor> & ext,
+                                        const at::Tensor & P,
+                                        double a,
+                                        double b,
+                                        const std::vector<at::Tensor> & hist) const;
+  /// The unknowns' old values of the next substep from unknowns (N, n) (values) or derivatives (N, n, M).
+  std::vector<at::Tensor> history(const detail::Stage & st, const at::Tensor & x, bool values) const;
+  /// dx/d(seeds) (N, n, M) through the substeps in time order.
+  at::Tensor substep_sensitivity(detail::Stage & st,
+                                 const std::vector<at::Tensor> & given,
+                                 const std::vector<at::Tensor> & old,
+                                 const std::vector<detail::Step> & steps,
+                                 const TensorMap & D,
+                                 int64_t N);
   std::vector<at::Tensor> params() const;
   TensorMap outputs(const TensorMap & state, const std::vector<int64_t> & B) const;
 
