@@ -27,6 +27,14 @@ def _flat(w: TensorWrapper, batch: tuple[int, ...], n: int) -> torch.Tensor:
     return data.reshape(*w.data.shape[: w.k_ndim], n, *tail)
 
 
+def _unflatten(w: TensorWrapper, shape: tuple[int, ...]) -> TensorWrapper:
+    """``w`` (one flat batch axis after its K axes) with that axis reshaped to ``shape``."""
+    if len(shape) == 1:
+        return w
+    d = w.data
+    return w._new(d.reshape(*d.shape[: w.k_ndim], *shape, *d.shape[w.k_ndim + 1 :]))
+
+
 def _has_batched_parameters(model: Model) -> bool:
     for m in model.modules():
         typed = getattr(m, "_typed", {})
@@ -124,11 +132,15 @@ class ImplicitUpdate(Model):
         """Residual ``(N, m)``, Jacobian ``(N, m, n)`` and residual tangents ``{leaf: (K, N, m)}``."""
         sys, model = self.system, self.system.model
         N, n = x.shape
-        state = dict(given)
-        v: dict[str, dict[str, TensorWrapper]] = {k: dict(t) for k, t in (tangents or {}).items()}
+        # batched parameters broadcast against the batch's own shape, not its flattened points
+        shape = self._batch if self.batched_parameters and math.prod(self._batch) == N else (N,)
+        state = {k: _unflatten(w, shape) for k, w in given.items()}
+        v: dict[str, dict[str, TensorWrapper]] = {
+            k: {leaf: _unflatten(w, shape) for leaf, w in t.items()} for k, t in (tangents or {}).items()
+        }
         off = 0
         for u, t, s in zip(sys.unknowns, sys.unknown_types, sys.unknown_sizes):
-            state[u] = t(x[:, off : off + s].reshape(N, *t.BASE_SHAPE))
+            state[u] = t(x[:, off : off + s].reshape(*shape, *t.BASE_SHAPE))
             v[u] = {_X: seeds(t, total=n, offset=off, dtype=x.dtype, device=x.device)}
             off += s
         *outs, v_out = model(*[state[k] for k in model.input_spec], v=v)
@@ -137,19 +149,20 @@ class ImplicitUpdate(Model):
         leaves = {leaf for r in sys.residuals for leaf in v_out.get(r, {}) if leaf != _X}
         rv: dict[str, list[torch.Tensor]] = {leaf: [] for leaf in leaves}
         for r, s in zip(sys.residuals, sys.residual_sizes):
-            rs.append(out[r].base_flatten().expand(N, s))
+            rs.append(out[r].base_flatten().expand(*shape, s).reshape(N, s))
             tr = v_out.get(r, {})
             jt = tr.get(_X)
             if jt is None:
                 Js.append(x.new_zeros(N, s, n))
             else:
-                Js.append(jt.base_flatten().expand(n, N, s).permute(1, 2, 0))
+                Js.append(jt.base_flatten().expand(n, *shape, s).reshape(n, N, s).permute(1, 2, 0))
             for leaf in leaves:
                 t = tr.get(leaf)
                 if t is None:
                     rv[leaf].append(None)  # type: ignore[arg-type]
                 else:
-                    rv[leaf].append(t.base_flatten())
+                    d = t.base_flatten()
+                    rv[leaf].append(d.expand(d.shape[0], *shape, s).reshape(d.shape[0], N, s))
         rvs = {}
         for leaf, parts in rv.items():
             K = next(p.shape[0] for p in parts if p is not None)
@@ -172,6 +185,7 @@ class ImplicitUpdate(Model):
             ]
         batch = tuple(torch.broadcast_shapes(*shapes)) if shapes else ()
         N = math.prod(batch)
+        self._batch = batch
         step_inputs = {*self.system.given, *(X1 for _, X1 in self.ramped)}
         flat = {k: w._new(_flat(w, batch, N)) for k, w in given_w.items() if k in step_inputs}
         like = args[0].data if args else torch.zeros(())
