@@ -35,8 +35,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "tensors strain / tangent",
     "references/py_eager.md": "Model.jvp / Model.jacobian (the typed sensitivity surface) missing; placeholder "
     "tensors eps / deps",
-    "tutorials/extension/model_composition/main.md": "ImplicitUpdate with a 2-D batch (5, 3) meets a leaf's "
-    "parameter of batch (3,) flattened to 15 points; the page also expects no output.0.x for initial conditions",
     "tutorials/models/model_parameters_revisited/main.md": "ThermalEigenstrain not implemented (crystal issue)",
     "tutorials/models/transient_driver/main.md": "a pseudo-code cell (for n in range(N)) the page does not run",
     "tutorials/optimization/crystal_plasticity_calibration/main.md": "pyzag and crystal plasticity missing",
@@ -408,7 +406,15 @@ def check_compilation_internals(out: str) -> None:
     assert len(subs) == 4 and len(divisors) == 1  # three numerators and the one shared denominator
 
 
+def check_extension_composition(out: str) -> None:
+    # a (5 launches, 3 viscosities) batch against mu of batch (3,); step 0 has no outputs
+    assert "{'output.1.x': (5, 3, 3), 'output.1.v': (5, 3, 3)}" in out
+    assert numbers_after(out, "eq1.mu  Scalar  float64  cpu     (3,)") == pytest.approx([0.1, 0.5, 1.0])
+    assert "  v~1   Vec" in out and "  x_residual  Vec" in out
+
+
 CHECKS = {
+    "tutorials/extension/model_composition/main.md": check_extension_composition,
     "tutorials/models/compiled_models/main.md": check_compiled_models,
     "tutorials/models/compilation_internals/main.md": check_compilation_internals,
     "tutorials/models/implicit_model/main.md": check_implicit_model,

@@ -52,7 +52,8 @@ class TransientDriver(Driver):
     an implicit unknown without predictor) zero.
 
     ``result()`` is a flat dict ``input.<step>.<var>`` / ``output.<step>.<var>`` of raw tensors; step 0
-    holds the prescribed values and the initial conditions. Run with gradients enabled (the default),
+    holds the prescribed values only (the model is not called there: no ``output.0``, the initial
+    conditions appear as ``input.1.<var>~1``). Run with gradients enabled (the default),
     the entries keep the autograd graph through every step, so a loss built from them back-propagates to
     the model's parameters; under ``torch.no_grad()`` no graph is built."""
 
@@ -170,8 +171,6 @@ class TransientDriver(Driver):
             res[f"input.0.{name}"] = values[0]
         ics = {k: w.data for k, w in self.ics.items()}
         history: list[dict[str, torch.Tensor]] = [ics] if ics else []
-        for name, value in ics.items():
-            res[f"output.0.{name}"] = value
         self._result = res
         like = self.prescribed_time.data
         block = getattr(self, "_hit_name", "")

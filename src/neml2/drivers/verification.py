@@ -94,7 +94,9 @@ class Verification(Driver):
                 if key in res:
                     got = res[key].detach()
                 elif step == 0 and name.startswith("output."):
-                    got = torch.zeros_like(want)  # a state before the first step starts at zero
+                    # before the first step: the initial condition, else zero
+                    ic = self.driver.ics.get(name.partition(".")[2])
+                    got = torch.zeros_like(want) if ic is None else ic.data.detach().expand_as(want)
                 else:
                     have = sorted({k.split(".", 2)[2] for k in res if k.startswith(name.partition(".")[0] + ".")})
                     raise AssertionError(
