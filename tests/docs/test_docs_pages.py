@@ -33,8 +33,8 @@ EXPECTED_FAILURES: dict[str, str] = {
     "references/py_aoti.md": "reads elasticity_aoti.i from its folder and aoti/elasticity with a promoted "
     "elasticity.E, which no page writes (compiled_models: aoti/elasticity_aoti.i, unpromoted); placeholder "
     "tensors strain / tangent",
-    "references/py_eager.md": "Model.jvp / Model.jacobian (the typed sensitivity surface) missing; placeholder "
-    "tensors eps / deps",
+    "references/py_eager.md": "placeholder tensors eps / deps the page never defines (model.jvp / model.jacobian "
+    "exist: tests/models/test_sensitivity_api.py)",
     "tutorials/models/model_parameters_revisited/main.md": "ThermalEigenstrain not implemented (crystal issue)",
     "tutorials/models/transient_driver/main.md": "a pseudo-code cell (for n in range(N)) the page does not run",
     "tutorials/optimization/crystal_plasticity_calibration/main.md": "pyzag and crystal plasticity missing",

@@ -630,6 +630,18 @@ class Model(nn.Module):
             blocks.append(torch.stack(cols, dim=-2))
         return blocks
 
+    def jvp(self, inputs: Mapping[str, Any], tangents: Mapping[str, Any]) -> Any:
+        """``(outputs, jvp)`` keyed by variable name: the directional derivatives along ``tangents``."""
+        from neml2.models.sensitivity import jvp
+
+        return jvp(self, inputs, tangents)
+
+    def jacobian(self, inputs: Mapping[str, Any]) -> Any:
+        """``(outputs, J)`` with ``J[output][input]`` the ``(*batch, *out_base, *in_base)`` Tensor block."""
+        from neml2.models.sensitivity import jacobian
+
+        return jacobian(self, inputs)
+
     def call_by_name(self, state: Mapping[str, Any]) -> dict[str, TensorWrapper]:
         """Pure forward with inputs keyed by variable name; returns outputs keyed by name."""
         missing = [n for n in self.input_spec if n not in state]
