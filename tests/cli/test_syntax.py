@@ -64,9 +64,10 @@ def test_text(capsys):
     assert lines[0] == "[Models]"
     assert lines[1].startswith("  LinearIsotropicHardening")
     assert lines[2:] == [
-        "      equivalent_plastic_strain (input var, Scalar, = `equivalent_plastic_strain`)",
-        "      isotropic_hardening (output var, Scalar, = `isotropic_hardening`)",
-        "      hardening_modulus (parameter, Scalar, required)",
+        "      equivalent_plastic_strain (input var, Scalar, = `equivalent_plastic_strain`): "
+        "equivalent plastic strain ep",
+        "      isotropic_hardening (output var, Scalar, = `isotropic_hardening`): k = H ep",
+        "      hardening_modulus (parameter, Scalar, required): H",
     ]
 
 

@@ -144,7 +144,8 @@ def text(cat: dict[str, dict[str, Any]]) -> str:
         for opt, d in info["options"].items():
             kind = d["kind"] + (", list" if d.get("multi") else "")
             extra = f"; choices: {', '.join(d['choices'])}" if d.get("choices") else ""
-            lines.append(f"      {opt} ({kind}, {d['type']}, {_default_text(d)}{extra})")
+            doc = f": {d['doc']}" if d.get("doc") else ""
+            lines.append(f"      {opt} ({kind}, {d['type']}, {_default_text(d)}{extra}){doc}")
     return "\n".join(lines)
 
 
