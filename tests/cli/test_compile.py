@@ -143,10 +143,17 @@ def test_relabel_moves_internal_names_aside() -> None:
         "variables": {"a": {}, "b": {}, "c": {}},
         "stages": [
             {"kind": "explicit", "inputs": ["a"], "outputs": ["b"]},
-            {"kind": "implicit", "given": ["a", "b"], "unknowns": ["c"], "predictor_inputs": ["b"]},
+            {
+                "kind": "implicit",
+                "given": ["a", "b"],
+                "unknowns": ["c"],
+                "predictor_inputs": ["b"],
+                "substepping": {"old_inputs": ["a", "c"], "ramped": [[0, 2]]},
+            },
         ],
     }
     relabel(meta, {"inputs": {"a": "b"}, "outputs": {}, "parameters": {"p": "q"}})
+    assert meta["stages"][1]["substepping"] == {"old_inputs": ["b", "c"], "ramped": [[0, 2]]}
     assert meta["inputs"] == [{"name": "b"}] and meta["outputs"] == [{"name": "c"}]
     assert set(meta["variables"]) == {"b", "b#1", "c"}
     assert meta["stages"][0]["inputs"] == ["b"] and meta["stages"][0]["outputs"] == ["b#1"]

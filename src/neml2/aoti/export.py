@@ -964,6 +964,8 @@ def relabel(meta: dict[str, Any], aliases: Mapping[str, Mapping[str, str]]) -> N
         for key in ("inputs", "outputs", "given", "unknowns", "predictor_inputs"):
             if key in st:
                 st[key] = [r(n) for n in st[key]]
+        if "substepping" in st:  # the ramp's old values read from the runtime state, by name
+            st["substepping"]["old_inputs"] = [r(n) for n in st["substepping"]["old_inputs"]]
     pmap = aliases.get("parameters", {})
     for p in meta["parameters"]:
         p["name"] = pmap.get(p["name"], p["name"])
