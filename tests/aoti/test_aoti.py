@@ -323,6 +323,14 @@ def test_j2_line_search_and_convergence_error(compiled: Any) -> None:
     out, ref = m.forward(ins), python_forward(ls, ins)
     for n in ref:
         assert_equal(out[n], ref[n], f"line search {n}")
+    m.set_solver_config(1e-10, 1e-8, 25, "STRONG_WOLFE", 10, 2.0, 1e-3)
+    wolfe = neml2.load_input(
+        CASES["j2"][0],
+        overrides=["Solvers/newton/type=NewtonWithLineSearch", "Solvers/newton/linesearch_type=STRONG_WOLFE"],
+    ).get_model("model")
+    out, ref = m.forward(ins), python_forward(wolfe, ins)
+    for n in ref:
+        assert_equal(out[n], ref[n], f"strong Wolfe {n}")
     with pytest.raises(FatalError, match="ls_type"):
         m.set_solver_config(1e-10, 1e-8, 25, "MORE_THUENTE", 10, 2.0, 1e-3)
 

@@ -931,14 +931,22 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
     }
     else
     {
-      // per-point backtracking: accept a when |r(x + a dx)|^2 <= (1 - c a) |r(x)|^2
+      // per-point backtracking: accept a when |r(x + a dx)|^2 <= (1 - c a) |r(x)|^2 and, for
+      // STRONG_WOLFE, |r(x + a dx) . J(x + a dx) dx| <= 0.9 |r(x)|^2 (the curvature condition)
       auto r0sq = (r * r).sum(-1);
       auto alpha = at::ones_like(r0sq);
+      const bool wolfe = cfg.ls_type == "STRONG_WOLFE";
       xt = xa + dx;
       std::tie(rt, Jt) = fn(xt, idx);
       for (int64_t k = 0; k < cfg.ls_max_iters; ++k)
       {
-        auto bad = at::logical_not((rt * rt).sum(-1) <= (1 - cfg.ls_c * alpha) * r0sq); // NaN counts as bad
+        auto ok = (rt * rt).sum(-1) <= (1 - cfg.ls_c * alpha) * r0sq; // NaN counts as bad
+        if (wolfe)
+        {
+          auto slope = (rt * at::matmul(Jt, dx.unsqueeze(-1)).squeeze(-1)).sum(-1);
+          ok = at::logical_and(ok, slope.abs() <= 0.9 * r0sq);
+        }
+        auto bad = at::logical_not(ok);
         if (!bad.any().item<bool>())
           break;
         alpha = at::where(bad, alpha / cfg.ls_cutback, alpha);

@@ -18,11 +18,11 @@ from neml2.solvers.newton_trace import newton_trace
 SystemFn = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
 
 NEWTON_OPTIONS = dict(
-    linear_solver=option(str, None),
-    abs_tol=option(float, 1e-10),
-    rel_tol=option(float, 1e-8),
-    max_its=option(int, 25),
-    substep_del_tol=option(float, 1e-6),
+    linear_solver=option(str, None, doc="[Solvers] linear solver of the Newton steps (dense LU when unset)"),
+    abs_tol=option(float, 1e-10, doc="a point converges when |r| <= abs_tol"),
+    rel_tol=option(float, 1e-8, doc="... or when |r| <= rel_tol |r0|, r0 its residual at the initial guess"),
+    max_its=option(int, 25, doc="Newton iterations before a recoverable ConvergenceError"),
+    substep_del_tol=option(float, 1e-6, doc="smallest fraction of a step a substep may cover"),
 )
 
 

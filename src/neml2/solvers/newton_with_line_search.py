@@ -14,18 +14,27 @@ from neml2.solvers.newton_trace import line_search_trace
 
 @register_neml2_object("NewtonWithLineSearch")
 class NewtonWithLineSearch(Newton):
-    """Backtracking: shrink the step by ``linesearch_cutback`` until
-    ``|r(x + a dx)|^2 <= (1 - c a) |r(x)|^2`` (BACKTRACKING) or ``|r(x + a dx)| <= |r(x)|`` (STRONG_WOLFE
-    is treated the same way), at most ``max_linesearch_iterations`` times."""
+    """Backtracking on the merit ``phi(a) = |r(x + a dx)|^2 / 2``: shrink the step ``a`` by
+    ``linesearch_cutback`` until the sufficient decrease ``|r(x + a dx)|^2 <= (1 - c a) |r(x)|^2``
+    holds (BACKTRACKING), and with STRONG_WOLFE also the curvature condition
+    ``|phi'(a)| = |r(x + a dx) . J(x + a dx) dx| <= c2 |phi'(0)| = c2 |r(x)|^2`` (c2 = 0.9; the Newton
+    direction has ``phi'(0) = -|r|^2``), at most ``max_linesearch_iterations`` times."""
+
+    #: the strong-Wolfe curvature constant
+    WOLFE_C2 = 0.9
 
     hit = HitSchema(
         {
             **NEWTON_OPTIONS,
-            "linesearch_type": option(str, "BACKTRACKING", choices=("BACKTRACKING", "STRONG_WOLFE")),
-            "max_linesearch_iterations": option(int, 10),
-            "linesearch_cutback": option(float, 2.0),
-            "linesearch_stopping_criteria": option(float, 1e-3),
-            "check_negative_criterion": option(bool, False),
+            "linesearch_type": option(
+                str, "BACKTRACKING", choices=("BACKTRACKING", "STRONG_WOLFE"), doc="step acceptance rule"
+            ),
+            "max_linesearch_iterations": option(int, 10, doc="cutbacks of one Newton step at most"),
+            "linesearch_cutback": option(float, 2.0, doc="the step length is divided by this on each cutback"),
+            "linesearch_stopping_criteria": option(
+                float, 1e-3, doc="sufficient-decrease constant c: |r(x + a dx)|^2 <= (1 - c a) |r(x)|^2"
+            ),
+            "check_negative_criterion": option(bool, False, doc="not supported: must stay false"),
         }
     )
 
@@ -44,8 +53,13 @@ class NewtonWithLineSearch(Newton):
         alpha = torch.ones_like(r0sq)
         xt = x + dx
         rt, Jt = fn(xt, idx)
+        wolfe = self.options["linesearch_type"] == "STRONG_WOLFE"
         for ls in range(1, self.options["max_linesearch_iterations"] + 1):
-            bad = ~((rt * rt).sum(-1) <= (1 - c * alpha) * r0sq)  # NaN counts as bad
+            ok = (rt * rt).sum(-1) <= (1 - c * alpha) * r0sq  # NaN counts as bad
+            if wolfe:
+                slope = (rt * (Jt @ dx.unsqueeze(-1)).squeeze(-1)).sum(-1)
+                ok = ok & (slope.abs() <= self.WOLFE_C2 * r0sq)
+            bad = ~ok
             if not bool(bad.any()):
                 break
             alpha = torch.where(bad, alpha / cut, alpha)

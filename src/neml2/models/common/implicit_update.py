@@ -57,13 +57,19 @@ class ImplicitUpdate(Model):
     detached: the value is ``x*`` and the gradient exactly the implicit-function-theorem one)."""
 
     hit = HitSchema(
-        equation_system=option(str),
-        solver=option(str),
-        input_sensitivity_solver=option(str, None),
-        param_sensitivity_solver=option(str, None),
-        predictor=option(str, None),
-        max_substepping_level=option(int, 0),
-        incremental_variables=option("list", None),
+        equation_system=option(str, doc="the [EquationSystems] block whose residuals are zeroed"),
+        solver=option(str, doc="the [Solvers] Newton block that solves it"),
+        input_sensitivity_solver=option(
+            str, None, doc="[Solvers] linear solver of the IFT solve dx/d(input) (direct LU when unset)"
+        ),
+        param_sensitivity_solver=option(
+            str, None, doc="[Solvers] linear solver of the IFT solve dx/d(parameter) (direct LU when unset)"
+        ),
+        predictor=option(str, None, doc="[Models] block guessing the unknowns (they are inputs when unset)"),
+        max_substepping_level=option(int, 0, doc="bisections of a failed step: at most 2^level substeps"),
+        incremental_variables=option(
+            "list", None, doc="given variables that are increments over the step (split, not ramped, when substepping)"
+        ),
     )
 
     def __init__(self, *, _factory: Any = None, **kw: Any) -> None:
