@@ -20,7 +20,13 @@ def test_json_lists_every_registered_type(tmp_path):
     assert set(cat) == set(registered())
     newton = cat["Newton"]
     assert newton["section"] == "Solvers"
-    assert newton["options"]["abs_tol"] == {"kind": "option", "type": "float", "default": 1e-10, "required": False}
+    assert newton["options"]["abs_tol"] == {
+        "kind": "option",
+        "type": "float",
+        "default": 1e-10,
+        "required": False,
+        "doc": "a point converges when |r| <= abs_tol",
+    }
     assert newton["options"]["max_its"]["default"] == 25
     perzyna = cat["PerzynaPlasticFlowRate"]["options"]
     assert perzyna["reference_stress"] == {

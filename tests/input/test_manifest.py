@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
+import neml2
 from neml2._builtin_types import current_manifest
 from neml2._manifest import MANIFEST
 
@@ -37,3 +40,14 @@ def test_plain_load_imports_only_what_it_uses() -> None:
     imported, module = out.splitlines()
     assert imported == ""  # neither the compiled route, the CLI nor the drivers
     assert module == "neml2.models.solid_mechanics.elasticity.linear_isotropic_elasticity"
+
+
+def test_the_library_does_not_import_the_cli() -> None:
+    """The command-line tools sit on the library, never the reverse (neml2-compile's export included)."""
+    src = Path(neml2.__file__).resolve().parent
+    offenders = [
+        p.relative_to(src).as_posix()
+        for p in src.rglob("*.py")
+        if p.relative_to(src).parts[0] != "cli" and re.search(r"^\s*(from|import) neml2\.cli\b", p.read_text(), re.M)
+    ]
+    assert offenders == []

@@ -790,8 +790,8 @@ def compile_file(
     with any pair, the derivative segments too (``jvp`` / ``jacobian`` of every pair).
     ``overrides``: HIT overrides applied to the input file; ``renames``: the boundary renames
     ``{"inputs" | "outputs" | "parameters": {original: new}}`` (``boundary_aliases``)."""
-    from neml2.cli import read_input
-    from neml2.cli.run import cast
+    from neml2.factory import load_input
+    from neml2.placement import cast
 
     if dtype not in DTYPES:
         raise InputError(f"invalid dtype {dtype!r}; valid choices: {', '.join(DTYPES)}")
@@ -801,7 +801,7 @@ def compile_file(
     for d in devs:
         if d == "cuda" and not torch.cuda.is_available():
             raise InputError("device 'cuda' is not available (torch.cuda.is_available() is False)")
-    factory = read_input(str(input_file), overrides)
+    factory = load_input(str(input_file), additional_args=list(overrides))
     probe = factory.get_model(model)  # options are checked even when cached
     batch = example_batch(factory, probe)
     _check_derivatives(probe, derivatives)
@@ -821,7 +821,7 @@ def compile_file(
         timings: dict[str, Any] = {}
         start = time.perf_counter()
         for dev in devs:
-            m = read_input(str(input_file), overrides).get_model(model)
+            m = load_input(str(input_file), additional_args=list(overrides)).get_model(model)
             cast(m, torch.device(dev), DTYPES[dtype])
             if log is not None:
                 log(f"compiling model '{model}' of {input_file} for {dev}/{dtype}")
