@@ -16,7 +16,7 @@ class GMRES(KrylovSolver):
     in lock step. A point ends its cycle when its residual estimate meets the tolerance (then its true
     residual is checked), on ``restart`` (at most ``n``) steps, or on ``max_its`` in total."""
 
-    hit = HitSchema({"restart": option(int, 40), **KRYLOV_OPTIONS})
+    hit = HitSchema({"restart": option(int, 40, doc="Krylov vectors kept before a restart"), **KRYLOV_OPTIONS})
 
     def __init__(self, **kw: object) -> None:
         super().__init__(**kw)  # type: ignore[arg-type]

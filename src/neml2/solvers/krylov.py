@@ -18,12 +18,12 @@ CACHE_STRATEGIES = ("none", "reuse")
 SIDES = ("right", "left")
 
 KRYLOV_OPTIONS = dict(
-    max_its=option(int, 1000),
-    abs_tol=option(float, 0.0),
-    rel_tol=option(float, 1e-4),
-    preconditioner=option(str, None),
-    cache_strategy=option(str, "none"),
-    cache_max_its=option(int, 10),
+    max_its=option(int, 1000, doc="iterations before a recoverable ConvergenceError"),
+    abs_tol=option(float, 0.0, doc="converged when |J x - b| <= abs_tol"),
+    rel_tol=option(float, 1e-4, doc="... or when |J x - b| <= rel_tol |b|"),
+    preconditioner=option(str, None, doc="[Solvers] preconditioner block (none when unset)"),
+    cache_strategy=option(str, "none", doc="when a preconditioner set-up is reused across solves"),
+    cache_max_its=option(int, 10, doc="solves a reused preconditioner set-up serves"),
 )
 
 

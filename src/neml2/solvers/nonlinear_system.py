@@ -23,10 +23,10 @@ class NonlinearSystem(HitObject):
 
     SECTION = "EquationSystems"
     hit = HitSchema(
-        model=option(str),
-        unknowns=option("list"),
-        residuals=option("list", None),
-        structure=option("list", None),
+        model=option(str, doc="the [Models] block computing the residuals"),
+        unknowns=option("list", doc="the input variables solved for"),
+        residuals=option("list", None, doc="its outputs that vanish, one per unknown (default <unknown>_residual)"),
+        structure=option("list", None, doc="groups of unknowns for block linear solvers, ';'-separated"),
     )
 
     def __init__(self, *, model: Any = None, **kw: Any) -> None:

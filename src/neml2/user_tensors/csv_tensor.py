@@ -13,7 +13,11 @@ from neml2.errors import InputError
 from neml2.schema import HitSchema, option
 from neml2.types import TensorWrapper
 
-CSV_SCHEMA = HitSchema(csv_file=option(str), variable=option(str, None), column_names=option("list", None))
+CSV_SCHEMA = HitSchema(
+    csv_file=option(str, doc="the CSV file (relative to the input file's folder)"),
+    variable=option(str, None, doc="column prefix: <variable>, or <variable>_<component> per component"),
+    column_names=option("list", None, doc="the columns, in the type's component order"),
+)
 _SUFFIXES = {
     1: ("",),
     3: ("_x", "_y", "_z"),

@@ -56,7 +56,7 @@ class Python:
     """Evaluates ``expr`` with torch, math, np, the neml2.types names and other [Tensors] entries in scope."""
 
     SECTION = "Tensors"
-    hit = HitSchema(expr=option(str))
+    hit = HitSchema(expr=option(str, doc="a Python expression, or a block assigning result"))
 
     @classmethod
     def from_hit(cls, node: nmhit.Node, factory: Any) -> TensorWrapper:
