@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import torch
 
@@ -17,7 +16,7 @@ from neml2.aoti.errors import FatalError
 from neml2.aoti.export import _var
 from neml2.aoti.runtime import PyModel
 from neml2.factory import load_model
-from neml2.models.chain_rule import seeds
+from neml2.models import sensitivity
 from neml2.types import TensorWrapper
 
 
@@ -76,8 +75,9 @@ class EagerModel:
     # ---------------------------------------------------------------- evaluation
     def forward(self, inputs: Mapping[str, torch.Tensor]) -> dict[str, torch.Tensor]:
         state, B, N = self._prepare(inputs)
-        outs, _ = self._call(state, None)
-        return {n: outs[n].reshape(*B, *self._base[n]) for n in self._outputs}
+        with torch.no_grad():
+            outs = self.model.call_by_name(self._typed(state))
+        return self._shaped(outs, B)
 
     def jvp(
         self, inputs: Mapping[str, torch.Tensor], tangents: Mapping[str, torch.Tensor]
@@ -86,67 +86,33 @@ class EagerModel:
         if not isinstance(tangents, Mapping):
             raise FatalError(f"tangents must be a dict of tensors, got {type(tangents).__name__}")
         self._check_keys(tangents, "tangent")
-        v = {}
-        for n, t in self.model.input_spec.items():
-            if n in tangents:
-                d = self._canonical(f"tangent '{n}'", tangents[n], n, B, N)
-                v[n] = {"d": _with_k(t, d[None])}
-        outs, v_out = self._call(state, v, 1, N)
-        jv = {n: v_out[n][0].reshape(*B, *self._base[n]) for n in self._outputs}
-        return {n: outs[n].reshape(*B, *self._base[n]) for n in self._outputs}, jv
+        dirs = {n: self._canonical(f"tangent '{n}'", tangents[n], n, B, N) for n in self._inputs if n in tangents}
+        with torch.no_grad():
+            outs, jv = sensitivity.jvp(self.model, self._typed(state), self._typed(dirs))
+        return self._shaped(outs, B), self._shaped(jv, B)
 
     def jacobian(
         self, inputs: Mapping[str, torch.Tensor]
     ) -> tuple[dict[str, torch.Tensor], dict[str, dict[str, torch.Tensor]]]:
         state, B, N = self._prepare(inputs)
-        M = sum(self._size[n] for n in self._inputs)
-        v, off = {}, 0
-        for n, t in self.model.input_spec.items():
-            v[n] = {"d": seeds(t, total=M, offset=off, dtype=self._dtype, device=self._device)}
-            off += self._size[n]
-        outs, v_out = self._call(state, v, M, N)
-        J: dict[str, dict[str, torch.Tensor]] = {}
-        for o in self._outputs:
-            J[o], off = {}, 0
-            for n in self._inputs:
-                s = self._size[n]
-                block = v_out[o][off : off + s].movedim(0, -1)  # (N, *out_base, s)
-                J[o][n] = block.reshape(*B, *self._base[o], *self._base[n])
-                off += s
-        return {n: outs[n].reshape(*B, *self._base[n]) for n in self._outputs}, J
-
-    def _call(
-        self, state: dict[str, torch.Tensor], v: dict[str, Any] | None, K: int = 0, N: int = 0
-    ) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
-        """Outputs ``(N, *base)`` and, with seeds ``v``, their derivatives ``(K, N, *base)``."""
-        args = [t(state[n]) for n, t in self.model.input_spec.items()]
         with torch.no_grad():
-            res = self.model(*args) if v is None else self.model(*args, v=v)
-        if v is not None:
-            *res, v_out = res
-        res = res if isinstance(res, (tuple, list)) else (res,)
-        for n, w in zip(self._outputs, res, strict=True):
-            if getattr(w, "sub_batch_ndim", 0):
-                raise FatalError(f"output '{n}' has sub-batch axes; the eager runtime supports plain-batch models only")
-        outs = {n: w.data for n, w in zip(self._outputs, res, strict=True)}
-        if v is None:
-            return outs, {}
-        D = {}
+            outs, J = sensitivity.jacobian(self.model, self._typed(state))
+        blocks = {
+            o: {n: J[o][n].data.reshape(*B, *self._base[o], *self._base[n]) for n in self._inputs}
+            for o in self._outputs
+        }
+        return self._shaped(outs, B), blocks
+
+    def _typed(self, raw: Mapping[str, torch.Tensor]) -> dict[str, TensorWrapper]:
+        """Canonical ``(N, *base)`` tensors as wrappers of the variables' types."""
+        return {n: self._types[n](d) for n, d in raw.items()}
+
+    def _shaped(self, wrapped: Mapping[str, TensorWrapper], B: tuple[int, ...]) -> dict[str, torch.Tensor]:
+        """Output wrappers as raw ``(*B, *base)`` tensors, in output order."""
         for n in self._outputs:
-            d = v_out.get(n, {}).get("d")
-            base = self._base[n]
-            if d is None:
-                D[n] = torch.zeros(K, N, *base, dtype=self._dtype, device=self._device)
-            else:
-                D[n] = d.data.reshape(K, -1, *base).expand(K, N, *base)
-        return outs, D
-
-
-def _with_k(t: type[TensorWrapper], data: torch.Tensor) -> TensorWrapper:
-    """A typed tangent with one leading K (seed) axis."""
-    w = object.__new__(t)
-    TensorWrapper.__init__(w, data, k_ndim=1)
-    return w
+            if getattr(wrapped[n], "sub_batch_ndim", 0):
+                raise FatalError(f"output '{n}' has sub-batch axes; the eager runtime supports plain-batch models only")
+        return {n: wrapped[n].data.reshape(*B, *self._base[n]) for n in self._outputs}
 
 
 def _reject_sub_batch(model: torch.nn.Module, name: str) -> None:
