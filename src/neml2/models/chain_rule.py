@@ -110,6 +110,23 @@ def push2(
     return {a: d for a, d in out.items() if d}
 
 
+def tangent_result(
+    values: tuple[TensorWrapper, ...],
+    v_out: ChainRuleDict,
+    v2_out: SecondOrderChainRuleDict,
+    vh_out: ChainRuleDict,
+    *,
+    v2: Any,
+    vh: Any,
+) -> tuple[Any, ...]:
+    """``(*values, v_out[, v2_out[, vh_out]])``: the return shape mirrors what the caller asked for."""
+    if vh is not None:
+        return (*values, v_out, v2_out, vh_out)
+    if v2 is not None:
+        return (*values, v_out, v2_out)
+    return (*values, v_out)
+
+
 def equalize_tangent_K(contributions: list[TensorWrapper]) -> list[TensorWrapper]:
     """Tile compact-K contributions to the largest K storage so they can be summed."""
     if len(contributions) < 2:

@@ -23,7 +23,7 @@ from typing import Any
 
 import torch
 
-from neml2.models.chain_rule import Local
+from neml2.models.chain_rule import Local, tangent_result
 from neml2.types import TensorWrapper
 from neml2.types._base import expand_groups
 from neml2.types.functions import fullify
@@ -852,8 +852,4 @@ def dual_call(
                 v2_out[name] = h
             if th:
                 vh_out[name] = th
-    if vh is not None:
-        return (*values, v_out, v2_out, vh_out)
-    if v2 is not None:
-        return (*values, v_out, v2_out)
-    return (*values, v_out)
+    return tangent_result(values, v_out, v2_out, vh_out, v2=v2, vh=vh)

@@ -35,6 +35,7 @@ from neml2.models.chain_rule import (
     SecondOrderChainRuleAction,
     push,
     push2,
+    tangent_result,
 )
 from neml2.schema import Field, HitSchema
 from neml2.types import TensorWrapper
@@ -491,11 +492,7 @@ class Model(nn.Module):
                 th = push(vh, acts, loc.value)
                 if th:
                     vh_out[name] = th
-        if vh is not None:
-            return (*values, v_out, v2_out, vh_out)
-        if v2 is not None:
-            return (*values, v_out, v2_out)
-        return (*values, v_out)
+        return tangent_result(values, v_out, v2_out, vh_out, v2=v2, vh=vh)
 
     def _map_key(self, key: str) -> str | None:
         if key in self._static_params:
