@@ -26,14 +26,11 @@ def import_all() -> None:
 
 def current_manifest() -> dict[str, tuple[str, str]]:
     """``{type name: (section, full module name)}`` of the built-in types, from importing everything."""
-    from neml2.factory import REGISTRY
+    from neml2.factory import REGISTRY, _builtin
 
     import_all()
-    return {
-        name: (getattr(cls, "SECTION", ""), cls.__module__)
-        for name, cls in sorted(REGISTRY.items())
-        if cls.__module__.startswith("neml2.")
-    }
+    builtin = {name: cls for name, cls in sorted(REGISTRY.items()) if _builtin(cls)}
+    return {name: (getattr(cls, "SECTION", ""), cls.__module__) for name, cls in builtin.items()}
 
 
 def manifest_source(manifest: dict[str, tuple[str, str]]) -> str:
