@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 import neml2
-from neml2.factory import registered
+from neml2.factory import _builtin, registered
 from neml2.schema import REQUIRED, Field
 
 CATALOG = Path(__file__).resolve().parents[2] / ".." / "shared" / "spec" / "catalog.md"
@@ -280,23 +280,17 @@ def test_variable_list_is_required(type_name: str) -> None:
     assert (info.value.block, info.value.option) == ("Models/m", "from")
 
 
-#: leaf modules whose schema fields are documented (``doc=``), so neml2-syntax describes every option
-_DOCUMENTED_MODULES = (
-    "neml2.models.common.",
-    "neml2.models.solid_mechanics.",
-    "neml2.solvers.",
-    "neml2.user_tensors.",
-)
-#: not covered yet
-_UNDOCUMENTED_YET: set[str] = set()
-
-
-def test_leaf_fields_are_documented() -> None:
-    missing = [
-        f"{name}.{key}"
+def test_every_field_is_documented() -> None:
+    """Every settable field of every built-in type has a one-line ``doc=``, so neml2-syntax is the
+    type reference."""
+    fields = {
+        f"{name}.{key}": f.doc
         for name, cls in registered().items()
-        if cls.__module__.startswith(_DOCUMENTED_MODULES) and cls.__module__ not in _UNDOCUMENTED_YET
+        if _builtin(cls)
         for key, f in (cls.hit or [])  # type: ignore[attr-defined]
-        if not f.hidden and not f.doc
-    ]
+        if not f.hidden
+    }
+    missing = [k for k, doc in fields.items() if not doc.strip()]
     assert not missing, f"fields without doc=: {', '.join(missing)}"
+    multi_line = [k for k, doc in fields.items() if "\n" in doc]
+    assert not multi_line, f"doc= of more than one line: {', '.join(multi_line)}"

@@ -47,22 +47,27 @@ class ModelUnitTestReport:
 
 def _options() -> dict[str, Any]:
     opts: dict[str, Any] = {
-        "model": option(str),
-        "batch_shape": option(str, "()"),
+        "model": option(str, doc="the [Models] block under test"),
+        "batch_shape": option(str, "()", doc="batch shape the given values are expanded to, e.g. '(5,2)'"),
         # not in the documented list: off for models without a chain rule (e.g. a compiled AOTIModel)
-        "check_derivatives": option(bool, True),
-        "check_second_derivatives": option(bool, False),
-        "check_AD_parameter_derivatives": option(bool, True),
-        "check_cuda": option(bool, False),
-        "value_rel_tol": option(float, 1e-5),
-        "value_abs_tol": option(float, 1e-8),
-        "derivative_rel_tol": option(float, 1e-5),
-        "derivative_abs_tol": option(float, 1e-8),
+        "check_derivatives": option(bool, True, doc="check the first derivatives (JVP) against finite differences"),
+        "check_second_derivatives": option(bool, False, doc="check the second derivatives against autograd"),
+        "check_AD_parameter_derivatives": option(
+            bool, True, doc="check that autograd reaches every parameter, against finite differences"
+        ),
+        "check_cuda": option(bool, False, doc="repeat the checks on CUDA when a GPU is available"),
+        "value_rel_tol": option(float, 1e-5, doc="relative tolerance of the output values"),
+        "value_abs_tol": option(float, 1e-8, doc="absolute tolerance of the output values"),
+        "derivative_rel_tol": option(float, 1e-5, doc="relative tolerance of the derivative checks"),
+        "derivative_abs_tol": option(float, 1e-8, doc="absolute tolerance of the derivative checks"),
     }
+    what = {"input": "the model's {t} inputs to set", "output": "the model's {t} outputs to check"}
     for kind in ("input", "output"):
         for t in VALUE_TYPES:
-            opts[f"{kind}_{t}_names"] = option("list", None)
-            opts[f"{kind}_{t}_values"] = option("list", None)
+            opts[f"{kind}_{t}_names"] = option("list", None, doc=what[kind].format(t=t))
+            opts[f"{kind}_{t}_values"] = option(
+                "list", None, doc="their values (numbers, ';' between values, or [Tensors] names), one per name"
+            )
     return opts
 
 

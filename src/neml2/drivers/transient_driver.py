@@ -20,17 +20,20 @@ MAX_LAG = 8  # how many steps back ``x~k`` inputs may reach
 
 def _transient_options() -> dict[str, Any]:
     opts: dict[str, Any] = {
-        "model": option(str),
-        "prescribed_time": option(str),
-        "time": option(str, "t"),
-        "save_as": option(str, None),
+        "model": option(str, doc="the [Models] block to integrate in time"),
+        "prescribed_time": option(str, doc="[Tensors] name of the times, one per step along the first batch axis"),
+        "time": option(str, "t", doc="the model's time input variable"),
+        "save_as": option(str, None, doc="file to save the results to with torch.save (none: not saved)"),
         # not in the documented option list: a terminal progress bar (tqdm; never when stderr is not a tty)
-        "show_progress": option(bool, True),
+        "show_progress": option(bool, True, doc="show a progress bar on a terminal"),
     }
+    what = {"prescribed": "prescribed input variables", "ic": "state variables given an initial condition"}
     for t in PRESCRIBED_TYPES:
         for kind in ("prescribed", "ic"):
-            opts[f"{kind}_{t}_names"] = option("list", None)
-            opts[f"{kind}_{t}_values"] = option("list", None)
+            opts[f"{kind}_{t}_names"] = option("list", None, doc=f"the {t} {what[kind]}")
+            opts[f"{kind}_{t}_values"] = option(
+                "list", None, doc=f"[Tensors] names of their values, one per name of {kind}_{t}_names"
+            )
     return opts
 
 

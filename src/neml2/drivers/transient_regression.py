@@ -16,7 +16,12 @@ from neml2.schema import HitSchema, option
 class TransientRegression(Driver):
     """Passes when every ``input.*`` / ``output.*`` entry matches the reference within rtol / atol."""
 
-    hit = HitSchema(driver=option(str), reference=option(str), rtol=option(float, 1e-5), atol=option(float, 1e-8))
+    hit = HitSchema(
+        driver=option(str, doc="the [Drivers] block (a TransientDriver) to run"),
+        reference=option(str, doc="gold file of saved results (relative to the input file)"),
+        rtol=option(float, 1e-5, doc="relative tolerance"),
+        atol=option(float, 1e-8, doc="absolute tolerance"),
+    )
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
@@ -42,7 +47,5 @@ class TransientRegression(Driver):
                 bad.append(f"{k}: max abs difference {err:.3e}")
         self.mismatches = bad
         if bad:
-            raise AssertionError(
-                f"{len(bad)} result(s) differ from {self.reference.name}: " + "; ".join(bad[:5])
-            )
+            raise AssertionError(f"{len(bad)} result(s) differ from {self.reference.name}: " + "; ".join(bad[:5]))
         return True

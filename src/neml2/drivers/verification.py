@@ -12,6 +12,10 @@ from neml2.schema import HitSchema, option
 from neml2.types import TYPES
 
 _TYPES = ("Scalar", "SR2", "Vec", "WR2")
+_DOCS = {
+    "names": "the compared {t} results, as <input|output>.<variable>",
+    "values": "[Tensors] names of their {t} reference histories, one per name",
+}
 
 
 @register_neml2_object("Verification")
@@ -23,11 +27,11 @@ class Verification(Driver):
 
     hit = HitSchema(
         {
-            "driver": option(str),
-            "rtol": option(float, 1e-5),
-            "atol": option(float, 1e-8),
-            "time_steps": option("list[int]", None),
-            **{f"{t}_{k}": option("list", None) for t in _TYPES for k in ("names", "values")},
+            "driver": option(str, doc="the [Drivers] block (a TransientDriver) to run"),
+            "rtol": option(float, 1e-5, doc="relative tolerance"),
+            "atol": option(float, 1e-8, doc="absolute tolerance"),
+            "time_steps": option("list[int]", None, doc="the compared steps, one per reference row (none: all)"),
+            **{f"{t}_{k}": option("list", None, doc=doc.format(t=t)) for t in _TYPES for k, doc in _DOCS.items()},
         }
     )
 
