@@ -71,9 +71,7 @@ class DependencyResolver:
                 for a, b in zip(cyc, cyc[1:]):
                     shared = [v for v in model[a].input_spec if self.provider.get(v) == b]
                     via.append(f"{a} needs '{shared[0]}' from {b}" if shared else f"{a} after {b}")
-                raise InputError(
-                    "dependency cycle: " + "; ".join(via), option="models", **self.where
-                )
+                raise InputError("dependency cycle: " + "; ".join(via), option="models", **self.where)
             state[n] = 1
             for d in deps[n]:
                 visit(d, stack + [n])

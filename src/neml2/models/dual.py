@@ -342,6 +342,7 @@ def _rdiv(a: Any, b: Any) -> Array:
 def _pow(a: Any, b: Any) -> Array:
     pa, pb = _p(a), _p(b)
     out = torch.pow(pa, pb) if isinstance(pa, (torch.Tensor, DualTensor)) else pa**pb
+
     def dlog() -> Any:
         return out * (torch.log(pa) if isinstance(pa, (torch.Tensor, DualTensor)) else math.log(pa))
 
@@ -772,8 +773,15 @@ def _lift(
         return x._new(p), meta
     outer_t: dict[str, Array] = {}
     outer_k: dict[str, int] = {}
-    for b, tb in vh.items():
-        db, kb = _tangent_data(tb, x)
+    outer = dict.fromkeys([*vh, *(b for per_b in v2.values() for b in per_b)])
+    for b in outer:
+        if b in vh:
+            db, kb = _tangent_data(vh[b], x)
+        else:  # a v2 pair whose right leaf carries no vh tangent here: only the y' v2 term
+            a, t2 = next((a, per_b[b]) for a, per_b in v2.items() if b in per_b)
+            kb = t2.k_ndim - v[a].k_ndim
+            db = x.data.new_zeros(tuple(fullify(t2).data.shape[v[a].k_ndim : t2.k_ndim]) + tuple(x.data.shape))
+            meta.setdefault(b, (t2.k_state, t2.k_pairing))
         it: dict[str, Array] = {}
         ik: dict[str, int] = {}
         for a, per_b in v2.items():

@@ -37,6 +37,7 @@ from neml2.models.chain_rule import (
     push2,
     tangent_result,
 )
+from neml2.models.dual import dual_call
 from neml2.schema import Field, HitSchema
 from neml2.types import TensorWrapper
 from neml2.types.tensors import TYPES, Tensor
@@ -135,6 +136,9 @@ class Model(nn.Module):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._DIRECT = "v" in inspect.signature(cls.forward).parameters
+        if "SUPPORTS_SECOND_ORDER" not in cls.__dict__:
+            # a leaf's second order comes from dual numbers; a forward taking v itself says its own
+            cls.SUPPORTS_SECOND_ORDER = not cls._DIRECT
 
     def __init__(self, *, _factory: Any = None, _where: dict[str, Any] | None = None, **hit_values: Any) -> None:
         super().__init__()
@@ -468,11 +472,20 @@ class Model(nn.Module):
             if v2 is not None:
                 return self.forward(*args, v=v, v2=v2)
             return self.forward(*args, v=v)
+        first = v is None and v2 is None and vh is None
+        second = v2 is not None or vh is not None
+        mode = self.__dict__.get("_tangent_mode")
+        if not first and (mode == "dual" or (second and mode == "first")):
+            return dual_call(self, *args, v=v, v2=v2, vh=vh)
         res = self.forward(*args)
         locs = (res,) if isinstance(res, (Local, TensorWrapper)) else tuple(res)
         values = tuple(x.value if isinstance(x, Local) else x for x in locs)
-        if v is None and v2 is None and vh is None:
+        if mode is None:
+            mode = self.__dict__["_tangent_mode"] = _tangent_mode(locs)
+        if first:
             return values[0] if len(values) == 1 else values
+        if mode == "dual" or (second and mode == "first"):
+            return dual_call(self, *args, v=v, v2=v2, vh=vh)
         v = v or {}
         v_out: dict[str, Any] = {}
         v2_out: dict[str, Any] = {}
@@ -744,6 +757,15 @@ class Model(nn.Module):
 
     def extra_repr(self) -> str:
         return f"inputs={list(self.input_spec)}, outputs={list(self.output_spec)}"
+
+
+def _tangent_mode(locs: tuple) -> str:
+    """How a leaf's tangents are made, from what its ``forward`` returns: ``"dual"`` (values only:
+    every order by dual numbers), ``"first"`` (``Local`` first partials; second order by dual
+    numbers) or ``"second"`` (``Local`` with hand-written second partials)."""
+    if not all(isinstance(x, Local) for x in locs):
+        return "dual"
+    return "second" if all(x.d2 is not None for x in locs) else "first"
 
 
 def _apply_block(J: torch.Tensor, t: TensorWrapper, y: TensorWrapper) -> TensorWrapper:

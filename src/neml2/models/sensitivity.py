@@ -65,9 +65,7 @@ def jvp(
     return outs, jv
 
 
-def jacobian(
-    model: Any, inputs: Mapping[str, Any]
-) -> tuple[dict[str, TensorWrapper], dict[str, dict[str, Tensor]]]:
+def jacobian(model: Any, inputs: Mapping[str, Any]) -> tuple[dict[str, TensorWrapper], dict[str, dict[str, Tensor]]]:
     """Outputs and every ``d output / d input`` block."""
     args = _typed(model, "input", inputs, complete=True)
     sizes = {n: int(torch.Size(t.BASE_SHAPE).numel()) for n, t in model.input_spec.items()}

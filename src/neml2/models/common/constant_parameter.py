@@ -20,8 +20,6 @@ def constant_parameter_schema(type_: type[TensorWrapper]) -> HitSchema:
 class ConstantParameter(Model):
     """Outputs ``value``; the output is named by ``parameter``, else after the model block."""
 
-    SUPPORTS_SECOND_ORDER = True
-
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         if self.var("parameter") is None:

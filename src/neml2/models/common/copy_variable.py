@@ -15,7 +15,5 @@ def copy_schema(type_: type[TensorWrapper]) -> HitSchema:
 class CopyVariable(Model):
     """The identity map between two variable names."""
 
-    SUPPORTS_SECOND_ORDER = True
-
     def forward(self, x: TensorWrapper) -> Local:
         return Local(x, {"from": lambda t: t}, {})

@@ -44,7 +44,6 @@ def contract(A: R2, B: R2) -> Scalar:
 class Determinant(Model):
     """``determinant = det(input)``; subclasses say how the input reads as a full tensor."""
 
-    SUPPORTS_SECOND_ORDER = True
     full: Callable[[TensorWrapper], R2]
 
     def forward(self, x: TensorWrapper) -> Local:

@@ -13,7 +13,6 @@ from neml2.types import Scalar
 class FBComplementarity(Complementarity):
     """Zero iff ``x = +-a >= 0``, ``y = +-b >= 0`` and ``x y = 0`` (signs from the inequalities)."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = complementarity_schema()
 
     def forward(self, a: Scalar, b: Scalar) -> Local:

@@ -21,8 +21,6 @@ def forward_euler_schema(type_: type[TensorWrapper]) -> HitSchema:
 class ForwardEulerTimeIntegration(Model):
     """Explicit time integration of a rate equation."""
 
-    SUPPORTS_SECOND_ORDER = True
-
     def forward(self, xn: TensorWrapper, t: Scalar, tn: Scalar, rate: TensorWrapper) -> Local:
         dt = t - tn
         return Local(

@@ -15,7 +15,5 @@ def input_parameter_schema(type_: type[TensorWrapper]) -> HitSchema:
 class InputParameter(Model):
     """Passes an input variable through under the name ``parameter``."""
 
-    SUPPORTS_SECOND_ORDER = True
-
     def forward(self, x: TensorWrapper) -> Local:
         return Local(x, {"variable": lambda t: t}, {})

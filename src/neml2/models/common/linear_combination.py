@@ -36,8 +36,6 @@ def linear_combination_schema(type_: type[TensorWrapper]) -> HitSchema:
 class LinearCombination(Model):
     """Weighted sum of several variables of one type plus a constant offset."""
 
-    SUPPORTS_SECOND_ORDER = True
-
     def __init__(self, **kw: Any) -> None:
         check_required_inputs(type(self), kw)
         super().__init__(**kw)

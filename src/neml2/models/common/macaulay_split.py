@@ -11,7 +11,6 @@ from neml2.types import Scalar
 class MacaulaySplit(Model):
     """``to_positive = max(x, 0)``, ``to_negative = x - max(x, 0) = min(x, 0)``."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         {
             "from": input(Scalar, doc="the variable x"),

@@ -17,7 +17,5 @@ def parameter_to_variable_schema(type_: type[TensorWrapper]) -> HitSchema:
 class ParameterToVariable(Model):
     """Outputs the parameter ``from`` as the variable ``to``."""
 
-    SUPPORTS_SECOND_ORDER = True
-
     def forward(self, *nl: Any) -> Local:
         return Local(getattr(self.params(nl), "from"), {"from": lambda t: t}, {})

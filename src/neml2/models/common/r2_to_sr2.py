@@ -11,7 +11,6 @@ from neml2.types import R2, SR2
 class R2ToSR2(Model):
     """``output = (A + A^T) / 2`` in Mandel notation."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema({"input": input(R2, doc="the R2"), "output": output(SR2, doc="symmetric part")})
 
     def forward(self, A: R2) -> Local:

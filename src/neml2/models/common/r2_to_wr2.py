@@ -11,7 +11,6 @@ from neml2.types import R2, WR2
 class R2ToWR2(Model):
     """``output = (A - A^T) / 2`` stored as its axial vector."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema({"input": input(R2, doc="the R2"), "output": output(WR2, doc="skew part")})
 
     def forward(self, A: R2) -> Local:

@@ -25,7 +25,6 @@ def _product(factors: list[Any]) -> Any:
 class ScalarMultiplication(Model):
     """Product of Scalar variables (each inverted where ``reciprocal`` says so) times ``scaling``."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         {
             "from": input(Scalar, REQUIRED, multi=True, doc="the factors x_i"),

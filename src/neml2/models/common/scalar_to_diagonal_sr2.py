@@ -11,7 +11,6 @@ from neml2.types import SR2, Scalar
 class ScalarToDiagonalSR2(Model):
     """A spherical symmetric tensor from its diagonal value."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema({"input": input(Scalar, doc="the Scalar"), "output": output(SR2, doc="input * I")})
 
     def forward(self, x: Scalar) -> Local:

@@ -20,7 +20,6 @@ _EPS = 1e-30
 class SR2Invariant(Model):
     """One invariant of an SR2 (see the module docstring), with first and second derivatives."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         tensor=input(SR2, doc="the tensor A"),
         invariant=output(Scalar, doc="the invariant of A"),

@@ -11,7 +11,6 @@ from neml2.types import R2, SR2
 class SR2ToR2(Model):
     """Unpacks the Mandel 6-vector into a full (3, 3) tensor."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema({"input": input(SR2, doc="the SR2"), "output": output(R2, doc="the full 3x3 tensor")})
 
     def forward(self, A: SR2) -> Local:

@@ -21,8 +21,6 @@ def variable_rate_schema(type_: type[TensorWrapper]) -> HitSchema:
 class VariableRate(Model):
     """Backward difference of a variable over the last time step."""
 
-    SUPPORTS_SECOND_ORDER = True
-
     def forward(self, x: TensorWrapper, xn: TensorWrapper, t: Scalar, tn: Scalar) -> Local:
         dt = t - tn
         rate = (x - xn) / dt

@@ -19,7 +19,6 @@ _EPS = 1e-30
 class AssociativeJ2FlowDirection(Model):
     """J2 flow direction from the Mandel stress."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         mandel_stress=input(SR2, doc="Mandel stress M"), flow_direction=output(SR2, doc="N = 3/2 dev M / vm(M)")
     )

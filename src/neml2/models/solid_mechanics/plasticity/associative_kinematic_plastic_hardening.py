@@ -18,7 +18,6 @@ from neml2.types import SR2, Scalar
 class AssociativeKinematicPlasticHardening(Model):
     """``Kp_dot = -gamma_dot * N_X`` with ``N_X = df/dX`` (the kinematic hardening direction)."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         flow_rate=input(Scalar, doc="consistency parameter rate gamma_dot"),
         kinematic_hardening_direction=input(SR2, doc="N_X = df/dX"),

@@ -23,7 +23,6 @@ from neml2.types import SR2, Scalar
 class ChabochePlasticHardening(FredrickArmstrongPlasticHardening):
     """Frederick-Armstrong kinematic hardening with static recovery ``A``, exponent ``a``."""
 
-    SUPPORTS_SECOND_ORDER = False
     hit = fredrick_armstrong_schema(
         A=parameter(Scalar, doc="static recovery coefficient"), a=parameter(Scalar, doc="static recovery exponent")
     )

@@ -32,7 +32,6 @@ def fredrick_armstrong_schema(**extra: Any) -> HitSchema:
 class FredrickArmstrongPlasticHardening(Model):
     """Nonlinear kinematic hardening: linear hardening ``C`` with dynamic recovery ``g``."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = fredrick_armstrong_schema()
 
     def forward(self, gamma: Scalar, N: SR2, X: SR2, *nl: Any) -> Local:

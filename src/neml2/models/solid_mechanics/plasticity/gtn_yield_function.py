@@ -21,7 +21,6 @@ class GTNYieldFunction(Model):
     """Yield function of a porous metal; second derivatives in the variables and the yield stress
     (not in q1, q2, q3)."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         flow_invariant=input(Scalar, doc="von Mises stress se"),
         poro_invariant=input(Scalar, doc="first invariant sp = tr M"),

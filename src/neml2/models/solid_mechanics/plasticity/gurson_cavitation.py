@@ -11,7 +11,6 @@ from neml2.types import SR2, Scalar
 class GursonCavitation(Model):
     """Mass conservation of the matrix: the void fraction grows with the plastic volume change."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         plastic_strain_rate=input(SR2, doc="plastic strain rate Ep_dot"),
         void_fraction=input(Scalar, doc="void fraction f"),

@@ -12,7 +12,6 @@ from neml2.types import SR2
 class IsotropicMandelStress(Model):
     """``M = sigma``."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(cauchy_stress=input(SR2, doc="Cauchy stress"), mandel_stress=output(SR2, doc="M = sigma"))
 
     def forward(self, cauchy_stress: SR2) -> Local:

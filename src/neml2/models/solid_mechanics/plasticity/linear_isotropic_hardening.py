@@ -14,7 +14,6 @@ from neml2.types import Scalar
 class LinearIsotropicHardening(Model):
     """Isotropic hardening linear in the equivalent plastic strain."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         equivalent_plastic_strain=input(Scalar, doc="equivalent plastic strain ep"),
         isotropic_hardening=output(Scalar, doc="k = H ep"),

@@ -14,7 +14,6 @@ from neml2.types import SR2, Scalar
 class LinearKinematicHardening(Model):
     """Back stress linear in the kinematic plastic strain."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         kinematic_plastic_strain=input(SR2, doc="kinematic plastic strain Kp"),
         back_stress=output(SR2, doc="X = H Kp"),

@@ -15,7 +15,6 @@ class SlopeSaturationVoceIsotropicHardening(Model):
     """Voce hardening in rate form: initial slope ``theta0`` (initial_hardening_rate) decaying
     linearly to zero as ``k`` reaches ``R`` (saturated_hardening)."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         flow_rate=input(Scalar, doc="consistency parameter rate gamma_dot"),
         isotropic_hardening=input(Scalar, doc="isotropic hardening k"),

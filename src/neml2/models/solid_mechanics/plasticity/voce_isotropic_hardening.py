@@ -14,7 +14,6 @@ class VoceIsotropicHardening(Model):
     """Isotropic hardening saturating exponentially at ``R`` (saturated_hardening) with rate ``d``
     (saturation_rate) in the equivalent plastic strain."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         equivalent_plastic_strain=input(Scalar, doc="equivalent plastic strain ep"),
         isotropic_hardening=output(Scalar, doc="k = R (1 - exp(-d ep))"),

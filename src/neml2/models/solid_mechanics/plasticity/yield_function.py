@@ -24,7 +24,6 @@ C = math.sqrt(2.0 / 3.0)
 class YieldFunction(Model):
     """J2 yield function, scaled so that the associated flow direction ``df/dM`` is a unit tensor."""
 
-    SUPPORTS_SECOND_ORDER = True
     hit = HitSchema(
         effective_stress=input(Scalar, doc="effective stress sigma_bar"),
         isotropic_hardening=input(Scalar, optional=True, doc="isotropic hardening k (none when unset)"),
