@@ -826,6 +826,8 @@ def dual_call(
     v = v or {}
     second = v2 is not None or vh is not None
     right = v if vh is None else vh
+    right_leaves = {leaf for per in right.values() for leaf in per}
+    v2_pairs = {(a, b) for per in (v2 or {}).values() for a, d in per.items() for b in d}
     meta: dict[str, Any] = {}
     lifted = []
     for name, x in zip(model.input_spec, args):
@@ -853,9 +855,11 @@ def dual_call(
             th: dict[str, TensorWrapper] = {}
             for b, tb in outer_t.items():
                 pb, tab, kab = _split(tb)
-                th[b] = _tangent_wrapper(y, pb, outer_k[b], meta.get(b))
+                if b in right_leaves:
+                    th[b] = _tangent_wrapper(y, pb, outer_k[b], meta.get(b))
                 for a, d in tab.items():
-                    h.setdefault(a, {})[b] = _tangent_wrapper(y, d, kab[a] + outer_k[b], meta.get(a))
+                    if b in right_leaves or (a, b) in v2_pairs:
+                        h.setdefault(a, {})[b] = _tangent_wrapper(y, d, kab[a] + outer_k[b], meta.get(a))
             if h:
                 v2_out[name] = h
             if th:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output
 from neml2.types import Scalar, TensorWrapper
@@ -21,15 +20,5 @@ def forward_euler_schema(type_: type[TensorWrapper]) -> HitSchema:
 class ForwardEulerTimeIntegration(Model):
     """Explicit time integration of a rate equation."""
 
-    def forward(self, xn: TensorWrapper, t: Scalar, tn: Scalar, rate: TensorWrapper) -> Local:
-        dt = t - tn
-        return Local(
-            xn + dt * rate,
-            {
-                "time": lambda d: d * rate,
-                "old_time": lambda d: -d * rate,
-                "rate": lambda d: dt * d,
-                "old_variable": lambda d: d,
-            },
-            {("time", "rate"): lambda a, b: a * b, ("old_time", "rate"): lambda a, b: -a * b},
-        )
+    def forward(self, xn: TensorWrapper, t: Scalar, tn: Scalar, rate: TensorWrapper) -> TensorWrapper:
+        return xn + (t - tn) * rate

@@ -54,5 +54,4 @@ class LinearCombination(Model):
             d[name] = lambda t, w=w: w * t
             d[wn] = lambda t, x=x: t * x
         d["offset"] = lambda t: t
-        d2 = {(wn, name): (lambda a, b: a * b) for name, wn in zip(self.var("from"), self.weight_names)}
-        return Local(y, d, d2)
+        return Local(y, d)

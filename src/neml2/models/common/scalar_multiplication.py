@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.common.linear_combination import check_required_inputs
 from neml2.models.model import Model
 from neml2.schema import REQUIRED, HitSchema, input, option, output, parameter
@@ -44,28 +43,8 @@ class ScalarMultiplication(Model):
             raise self._error(f"expected true/false values, got {' '.join(map(str, flags))!r}", "reciprocal")
         self.reciprocal = [_BOOL[str(f).lower()] for f in flags] * (n if len(flags) == 1 else 1)
 
-    def forward(self, *args: Any) -> Local:
+    def forward(self, *args: Any) -> Scalar:
         names = self.var("from")
         xs, nl = args[: len(names)], args[len(names) :]
-        s = self.params(nl).scaling
-        f = [1 / x if r else x for x, r in zip(xs, self.reciprocal, strict=True)]  # factors
-        df = [-1 / (x * x) if r else 1.0 for x, r in zip(xs, self.reciprocal, strict=True)]  # their derivatives
-
-        def others(*skip: int) -> Any:
-            return _product([fk for k, fk in enumerate(f) if k not in skip])
-
-        p = others()
-        d1: dict[str, Any] = {"scaling": lambda t: t * p}
-        d2: dict[tuple[str, str], Any] = {}
-        for i, xi in enumerate(names):
-            rest = others(i)
-            c1, cs = s * df[i] * rest, df[i] * rest
-            d1[xi] = lambda t, c=c1: c * t
-            d2[("scaling", xi)] = lambda a, b, c=cs: c * a * b
-            if self.reciprocal[i]:
-                cii = s * 2 / (xs[i] * xs[i] * xs[i]) * rest
-                d2[(xi, xi)] = lambda a, b, c=cii: c * a * b
-            for j in range(i + 1, len(names)):
-                cij = s * df[i] * df[j] * others(i, j)
-                d2[(xi, names[j])] = lambda a, b, c=cij: c * a * b
-        return Local(s * p, d1, d2)
+        factors = [1 / x if r else x for x, r in zip(xs, self.reciprocal, strict=True)]
+        return self.params(nl).scaling * _product(factors)

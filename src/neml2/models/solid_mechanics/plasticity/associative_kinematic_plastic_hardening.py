@@ -8,7 +8,6 @@ entering the yield function as ``Xi = M - X`` that sign would drive Kp against t
 """
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output
 from neml2.types import SR2, Scalar
@@ -24,9 +23,5 @@ class AssociativeKinematicPlasticHardening(Model):
         kinematic_plastic_strain_rate=output(SR2, doc="Kp_dot = -gamma_dot N_X"),
     )
 
-    def forward(self, gamma: Scalar, NX: SR2) -> Local:
-        return Local(
-            -gamma * NX,
-            {"flow_rate": lambda t: -t * NX, "kinematic_hardening_direction": lambda t: -gamma * t},
-            {("flow_rate", "kinematic_hardening_direction"): lambda a, b: -a * b},
-        )
+    def forward(self, gamma: Scalar, NX: SR2) -> SR2:
+        return -gamma * NX

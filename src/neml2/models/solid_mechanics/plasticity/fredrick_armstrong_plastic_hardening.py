@@ -10,7 +10,6 @@ stress by ``sqrt(2/3) C/g``.
 from typing import Any
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output, parameter
 from neml2.types import SR2, Scalar
@@ -34,25 +33,6 @@ class FredrickArmstrongPlasticHardening(Model):
 
     hit = fredrick_armstrong_schema()
 
-    def forward(self, gamma: Scalar, N: SR2, X: SR2, *nl: Any) -> Local:
+    def forward(self, gamma: Scalar, N: SR2, X: SR2, *nl: Any) -> SR2:
         p = self.params(nl)
-        C, g = p.C, p.g
-        h = 2.0 / 3.0 * C * N - g * X
-        return Local(
-            h * gamma,
-            {
-                "flow_rate": lambda t: t * h,
-                "flow_direction": lambda t: 2.0 / 3.0 * C * gamma * t,
-                "back_stress": lambda t: -g * gamma * t,
-                "C": lambda t: 2.0 / 3.0 * gamma * t * N,
-                "g": lambda t: -gamma * t * X,
-            },
-            {
-                ("flow_rate", "flow_direction"): lambda a, b: 2.0 / 3.0 * C * a * b,
-                ("flow_rate", "back_stress"): lambda a, b: -g * a * b,
-                ("flow_rate", "C"): lambda a, b: 2.0 / 3.0 * a * b * N,
-                ("flow_rate", "g"): lambda a, b: -a * b * X,
-                ("flow_direction", "C"): lambda a, b: 2.0 / 3.0 * gamma * b * a,
-                ("back_stress", "g"): lambda a, b: -gamma * b * a,
-            },
-        )
+        return (2.0 / 3.0 * p.C * N - p.g * X) * gamma

@@ -1,7 +1,6 @@
 """GursonCavitation: void growth by plastic dilatation, f_dot = (1 - f) tr(Ep_dot)."""
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output
 from neml2.types import SR2, Scalar
@@ -17,10 +16,5 @@ class GursonCavitation(Model):
         void_fraction_rate=output(Scalar, doc="f_dot = (1 - f) tr(Ep_dot)"),
     )
 
-    def forward(self, Ep_dot: SR2, f: Scalar) -> Local:
-        tr = Ep_dot.tr()
-        return Local(
-            (1 - f) * tr,
-            {"plastic_strain_rate": lambda t: (1 - f) * t.tr(), "void_fraction": lambda t: -tr * t},
-            {("plastic_strain_rate", "void_fraction"): lambda a, b: -a.tr() * b},
-        )
+    def forward(self, Ep_dot: SR2, f: Scalar) -> Scalar:
+        return (1 - f) * Ep_dot.tr()

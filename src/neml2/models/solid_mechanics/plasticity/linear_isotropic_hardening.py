@@ -25,5 +25,4 @@ class LinearIsotropicHardening(Model):
         return Local(
             H * ep,
             {"equivalent_plastic_strain": lambda t: H * t, "hardening_modulus": lambda t: t * ep},
-            {("hardening_modulus", "equivalent_plastic_strain"): lambda a, b: a * b},
         )

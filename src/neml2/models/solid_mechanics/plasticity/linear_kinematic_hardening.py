@@ -4,7 +4,6 @@
 from typing import Any
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output, parameter
 from neml2.types import SR2, Scalar
@@ -20,10 +19,5 @@ class LinearKinematicHardening(Model):
         hardening_modulus=parameter(Scalar, doc="H"),
     )
 
-    def forward(self, Kp: SR2, *nl: Any) -> Local:
-        H = self.params(nl).hardening_modulus
-        return Local(
-            H * Kp,
-            {"kinematic_plastic_strain": lambda t: H * t, "hardening_modulus": lambda t: t * Kp},
-            {("kinematic_plastic_strain", "hardening_modulus"): lambda a, b: b * a},
-        )
+    def forward(self, Kp: SR2, *nl: Any) -> SR2:
+        return self.params(nl).hardening_modulus * Kp
