@@ -1,0 +1,12 @@
+"""VecInputParameter."""
+
+from neml2.factory import register_neml2_object
+from neml2.models.common.input_parameter import InputParameter, input_parameter_schema
+from neml2.types import Vec
+
+
+@register_neml2_object("VecInputParameter")
+class VecInputParameter(InputParameter):
+    """A Vec input variable passed through as a parameter."""
+
+    hit = input_parameter_schema(Vec)

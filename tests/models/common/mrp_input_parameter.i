@@ -1,0 +1,25 @@
+# MRPInputParameter: parameter = variable = (0.1 -0.2 0.3)
+[Models]
+  [model]
+    type = MRPInputParameter
+    variable = 'A'
+    parameter = 'P'
+  []
+[]
+
+[Drivers]
+  [unit]
+    type = ModelUnitTest
+    value_rel_tol = 1e-8
+    value_abs_tol = 1e-10
+    derivative_rel_tol = 1e-10
+    derivative_abs_tol = 1e-12
+    model = 'model'
+    batch_shape = '(3,)'
+    input_MRP_names = 'A'
+    input_MRP_values = '0.1 -0.2 0.3'
+    output_MRP_names = 'P'
+    output_MRP_values = '0.1 -0.2 0.3'
+    check_second_derivatives = true
+  []
+[]
