@@ -4,13 +4,11 @@
 
 sigma the ``stress``, Q the ``orientation_matrix``, d_i / n_i the slip direction / plane normal of
 system i (``crystal_geometry``). ``resolved_shears`` carries the slip systems as a sub-batch axis.
-Partials: ``d tau_i = (Q^T d sigma Q) : M_i`` and ``d tau_i = 2 sym(Q^T sigma dQ) : M_i``.
 """
 
 from __future__ import annotations
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.solid_mechanics.crystal_plasticity.crystal_model import CrystalModel
 from neml2.models.solid_mechanics.crystal_plasticity.cubic_crystal import geometry_option
 from neml2.schema import HitSchema, input, output
@@ -32,14 +30,6 @@ class ResolvedShear(CrystalModel):
         super().__init__(**kw)
         self.crystal_buffer("schmid_sym", self.crystal.schmid_sym)
 
-    def forward(self, stress: SR2, Q: R2) -> Local:
-        M = self.crystal_tensor("schmid_sym")
+    def forward(self, stress: SR2, Q: R2) -> Scalar:
         Qt = Q.transpose()
-        sigma = stress.to_full()
-        return Local(
-            SR2.from_full(Qt @ sigma @ Q).inner(M),
-            {
-                "stress": lambda t: SR2.from_full(Qt @ t.to_full() @ Q).inner(M),
-                "orientation_matrix": lambda t: (2.0 * SR2.from_full(Qt @ sigma @ t)).inner(M),
-            },
-        )
+        return SR2.from_full(Qt @ stress.to_full() @ Q).inner(self.crystal_tensor("schmid_sym"))
