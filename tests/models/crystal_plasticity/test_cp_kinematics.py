@@ -77,3 +77,37 @@ def test_value_and_tangent(cls: type, name: str, kind: str) -> None:
     )
     _, expect = torch.func.jvp(lambda a, b: _reference(kind, a, b, d, n), (Q, g), (dQ, dg))
     torch.testing.assert_close(_full(t[name]), expect)
+
+
+def test_resolved_shear_value_and_tangent() -> None:
+    """tau_i = sigma : Q sym(d_i n_i) Q^T per slip system, by an explicit loop; tangents by autograd."""
+    from neml2.models.solid_mechanics.crystal_plasticity.resolved_shear import ResolvedShear
+    from neml2.types import SR2
+
+    c = _crystal()
+    d, n = c.slip_directions.data, c.slip_planes.data
+    m = ResolvedShear(crystal_geometry=c)
+    Q = _rotation(3)
+    S = torch.randn(3, 3, 3, generator=torch.Generator().manual_seed(7), dtype=torch.float64)
+    S = S + S.transpose(-1, -2)
+
+    def reference(sig: torch.Tensor, q: torch.Tensor) -> torch.Tensor:
+        cols = []
+        for i in range(d.shape[0]):
+            P = torch.einsum("j,k->jk", d[i], n[i])
+            P = 0.5 * (P + P.T)
+            cols.append(torch.einsum("bij,bik,kl,bjl->b", sig, q, P, q))
+        return torch.stack(cols, dim=-1)
+
+    tau = m(SR2.from_full(R2(S)), R2(Q))
+    assert tau.sub_batch_shape == (12,)
+    torch.testing.assert_close(tau.data, reference(S, Q))
+    dS = torch.randn(3, 3, 3, generator=torch.Generator().manual_seed(8), dtype=torch.float64)
+    dS = dS + dS.transpose(-1, -2)
+    dQ = torch.randn(3, 3, 3, generator=torch.Generator().manual_seed(9), dtype=torch.float64)
+    _, t = m.jvp(
+        {"stress": SR2.from_full(R2(S)), "orientation_matrix": R2(Q)},
+        {"stress": SR2.from_full(R2(dS)), "orientation_matrix": R2(dQ)},
+    )
+    _, expect = torch.func.jvp(reference, (S, Q), (dS, dQ))
+    torch.testing.assert_close(t["resolved_shears"].data, expect)
