@@ -27,3 +27,44 @@ def interval_weights(X: Any, x: Scalar) -> tuple[Any, Any]:
     X0, X1 = X.sub_batch[:-1], X.sub_batch[1:]
     m = (x - X0).heaviside() * (1.0 - (x - X1).heaviside())
     return m, (x - X0) / (X1 - X0)
+
+
+def bilinear_schema(type_: Any) -> Any:
+    from neml2.schema import HitSchema, input, output, parameter
+
+    return HitSchema(
+        {
+            "argument1": input(Scalar, "argument1", doc="first argument (along abscissa1)"),
+            "argument2": input(Scalar, "argument2", doc="second argument (along abscissa2)"),
+            "output": output(type_, optional=True, doc="output variable (default: the block name)"),
+            "abscissa1": parameter(Scalar, doc="knots of the first axis (increasing, n1 on the last batch axis)"),
+            "abscissa2": parameter(Scalar, doc="knots of the second axis (increasing, n2 on the last batch axis)"),
+            "ordinate": parameter(type_, doc="ordinate values on the n1 x n2 grid (last two batch axes)"),
+        }
+    )
+
+
+def name_output_after_block(model: Any, key: str = "output") -> None:
+    """Name the optional output ``key`` after the model block when it is not given."""
+    if model.var(key) is None:
+        name = str(model._where.get("block", "")).rpartition("/")[2]
+        name = name if name.isidentifier() else key
+        model.vars[key] = name
+        model.output_spec = {name: model.hit.fields[key].type}
+
+
+def bilinear(X1: Any, X2: Any, Y: Any, x1: Scalar, x2: Scalar) -> Any:
+    """Bilinear interpolation on the cell holding (x1, x2):
+    ``y = (1-xi)(1-eta) Y00 + xi (1-eta) Y10 + (1-xi) eta Y01 + xi eta Y11``
+    with Y_ab = Y[i + a, j + b], xi / eta the parametric coordinates along each axis."""
+    from neml2.types.functions import sum_sub_batch
+
+    Y = table(Y, 2)
+    m1, xi = interval_weights(X1, x1)
+    m2, eta = interval_weights(X2, x2)
+    m1, xi = m1.sub_batch.unsqueeze(1), xi.sub_batch.unsqueeze(1)
+    m2, eta = m2.sub_batch.unsqueeze(0), eta.sub_batch.unsqueeze(0)
+    Y00, Y01 = Y.sub_batch[:-1, :-1], Y.sub_batch[:-1, 1:]
+    Y10, Y11 = Y.sub_batch[1:, :-1], Y.sub_batch[1:, 1:]
+    y = (1.0 - xi) * (1.0 - eta) * Y00 + xi * (1.0 - eta) * Y10 + (1.0 - xi) * eta * Y01 + xi * eta * Y11
+    return sum_sub_batch(m1 * m2 * y)
