@@ -1,0 +1,30 @@
+"""SR2BilinearInterpolation: bilinear interpolation of a tabulated SR2 ordinate over two Scalar arguments.
+
+On the cell X1_i < argument1 <= X1_{i+1}, X2_j < argument2 <= X2_{j+1}, with
+xi = (argument1 - X1_i) / (X1_{i+1} - X1_i), eta = (argument2 - X2_j) / (X2_{j+1} - X2_j):
+output = (1-xi)(1-eta) Y_{i,j} + xi (1-eta) Y_{i+1,j} + (1-xi) eta Y_{i,j+1} + xi eta Y_{i+1,j+1}.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neml2.factory import register_neml2_object
+from neml2.models.common._interpolation import bilinear, bilinear_schema, name_output_after_block
+from neml2.models.model import Model
+from neml2.types import SR2, Scalar
+
+
+@register_neml2_object("SR2BilinearInterpolation")
+class SR2BilinearInterpolation(Model):
+    """Bilinear interpolation of a SR2 table."""
+
+    hit = bilinear_schema(SR2)
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        name_output_after_block(self)
+
+    def forward(self, x1: Scalar, x2: Scalar, *nl: Any) -> SR2:
+        p = self.params(nl)
+        return bilinear(p.abscissa1, p.abscissa2, p.ordinate, x1, x2)
