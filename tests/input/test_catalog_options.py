@@ -43,6 +43,8 @@ NOT_IN_CATALOG: dict[str, str] = {
 KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
     ("AOTIModel", "solver"): "extension: a [Solvers] Newton block handed to the runtime's set_solver_config "
     "(documented in aoti.txt) for the compiled implicit stages; the documented HIT type takes artifact_path only",
+    ("VecComponents", "to"): "the catalog lists the three output names as a list[str] option; ours declares them "
+    "as a multi-name output (same HIT syntax) so the resolver wires them like any output",
     ("TransientDriver", "show_progress"): "extension: progress bar of long runs (neml2-run, the demo)",
 }
 

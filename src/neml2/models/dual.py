@@ -483,7 +483,7 @@ def _movedim(x: Array, src: int, dst: int) -> Array:
 @_rule("unsqueeze")
 def _unsqueeze(x: Array, d: int) -> Array:
     nd = x.ndim + 1
-    return _linear(x, lambda p: p.unsqueeze(d), lambda t, k: t.unsqueeze(_neg_dim(d, nd)))
+    return _linear(x, lambda p: p.unsqueeze(d), lambda t, k: _pad(t, k, nd - 1).unsqueeze(_neg_dim(d, nd)))
 
 
 @_rule("squeeze")

@@ -423,6 +423,15 @@ def expand_groups(x: TensorWrapper, k: int, b: int, s: int, base: int | None = N
     target_base = bn if base is None else base
     if kx == k and bx == b and sx == s and target_base == bn:
         return d
+    if not isinstance(d, torch.Tensor):
+        # axis insertions, not a reshape: a tangent-carrying ``.data`` keeps its broadcast axes aligned
+        for _ in range(k - kx + b - bx):
+            d = d.unsqueeze(kx)
+        for _ in range(s - sx):
+            d = d.unsqueeze(k + b)
+        for _ in range(target_base - bn):
+            d = d.unsqueeze(-1)
+        return d
     shape = tuple(d.shape)
     new = (
         shape[:kx]

@@ -15,7 +15,15 @@ from neml2.models.solid_mechanics.crystal_plasticity.plastic_spatial_velocity_gr
 from neml2.models.solid_mechanics.crystal_plasticity.plastic_vorticity import PlasticVorticity
 from neml2.types import R2, MillerIndex, Scalar
 
-torch.set_default_dtype(torch.float64)
+
+
+@pytest.fixture(autouse=True)
+def _float64_default() -> object:
+    """torch.tensor literals in this module are float64; the global default is restored after."""
+    saved = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    yield
+    torch.set_default_dtype(saved)
 
 
 def _crystal() -> CubicCrystal:

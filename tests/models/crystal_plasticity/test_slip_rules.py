@@ -5,6 +5,7 @@ batch 3, nslip 12 (per-system variables carry the slip systems as a sub-batch ax
 
 from __future__ import annotations
 
+import pytest
 import torch
 
 import neml2
@@ -20,7 +21,15 @@ from neml2.models.solid_mechanics.crystal_plasticity.single_slip_strength_map im
 from neml2.models.solid_mechanics.crystal_plasticity.sum_slip_rates import SumSlipRates
 from neml2.types import MillerIndex, Scalar
 
-torch.set_default_dtype(torch.float64)
+
+
+@pytest.fixture(autouse=True)
+def _float64_default() -> object:
+    """torch.tensor literals in this module are float64; the global default is restored after."""
+    saved = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    yield
+    torch.set_default_dtype(saved)
 
 B, N = 3, 12
 
