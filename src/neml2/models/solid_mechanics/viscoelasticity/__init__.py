@@ -1,0 +1,1 @@
+"""Linear viscoelasticity (modules/solid_mechanics/viscoelasticity.md): spring-dashpot networks."""
