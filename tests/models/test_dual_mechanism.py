@@ -37,10 +37,7 @@ MINIMAL = {
     "VecBackwardEulerTimeIntegration": "variable = 'x'",
 }
 # Leaves the dual route cannot evaluate yet, with the reason (each is checked to still fail).
-UNSUPPORTED = {
-    "LinearExtrapolationPredictor": "builds a wrapper from raw data (Scalar(torch.where(...))); "
-    "types._base.as_data must pass a DualTensor through",
-}
+UNSUPPORTED: dict[str, str] = {}
 
 
 @cache

@@ -212,9 +212,9 @@ def _padk(t: Array, k: int, kmax: int) -> Array:
 
 
 def _full(t: Array, k: int, shape: Sequence[int]) -> Array:
-    """Tangent expanded (a view) to the full primal ``shape`` behind its K axes."""
-    t = _pad(t, k, len(shape))
-    return t.expand(*t.shape[:k], *shape)
+    """Tangent expanded (a view) to the full primal ``shape`` behind its K axes (an axis where
+    the tangent is larger than the primal, a batched seed of a batch-free input, keeps its size)."""
+    return _full_at(t, k, shape, range(-len(shape), 0))
 
 
 def _full_at(t: Array, k: int, shape: Sequence[int], dims: Sequence[int]) -> Array:
@@ -223,7 +223,8 @@ def _full_at(t: Array, k: int, shape: Sequence[int], dims: Sequence[int]) -> Arr
     t = _pad(t, k, len(shape))
     sizes = [-1] * t.ndim
     for d in dims:
-        sizes[d] = shape[d]
+        if t.shape[d] == 1:
+            sizes[d] = shape[d]
     return t.expand(*sizes)
 
 
@@ -452,10 +453,37 @@ def _force_stride(x: Array, stride: Any) -> Array:
 
 
 # ---------------------------------------------------------------- structural (linear) rules
+def _inserted_ones(ps: Sequence[int], shape: Sequence[Any]) -> set[int] | None:
+    """Output axes of a reshape ``ps -> shape`` that only inserts size-1 axes (None otherwise);
+    the original axes are matched first, left to right."""
+    ins: set[int] = set()
+    i = 0
+    for j, n in enumerate(shape):
+        if not isinstance(n, int):
+            return None
+        if i < len(ps) and n == ps[i]:
+            i += 1
+        elif n == 1:
+            ins.add(j)
+        else:
+            return None
+    return ins if i == len(ps) else None
+
+
 @_rule("reshape", "view")
 def _reshape(x: Array, *shape: Any) -> Array:
     shape = tuple(shape[0]) if len(shape) == 1 and isinstance(shape[0], (tuple, list, torch.Size)) else shape
     ps = x.p.shape
+    ins = _inserted_ones(ps, shape)
+    if ins is not None:
+        # axis insertions: a broadcast tangent (larger than the primal on an axis) keeps its sizes
+
+        def inserted(t: Array, k: int) -> Array:
+            t = _pad(t, k, len(ps))
+            sizes = iter(t.shape[k:])
+            return t.reshape(*t.shape[:k], *(1 if j in ins else next(sizes) for j in range(len(shape))))
+
+        return _linear(x, lambda p: p.reshape(shape), inserted)
     keep = 0  # leading axes the reshape leaves alone: the tangent keeps its sizes there
     while keep < min(len(ps), len(shape)) - 1 and isinstance(shape[keep], int) and shape[keep] == ps[keep]:
         keep += 1
@@ -498,7 +526,13 @@ def _squeeze(x: Array, d: Any = None) -> Array:
 @_rule("expand")
 def _expand(x: Array, *sizes: Any) -> Array:
     sizes = tuple(sizes[0]) if len(sizes) == 1 and isinstance(sizes[0], (tuple, list, torch.Size)) else sizes
-    return _linear(x, lambda p: p.expand(*sizes), lambda t, k: _pad(t, k, len(sizes)).expand(*([-1] * k), *sizes))
+
+    def tangent(t: Array, k: int) -> Array:
+        t = _pad(t, k, len(sizes))
+        # an axis where the tangent is larger than the primal (a batched seed) keeps its size
+        return t.expand(*([-1] * k), *(n if m == 1 else -1 for m, n in zip(t.shape[k:], sizes)))
+
+    return _linear(x, lambda p: p.expand(*sizes), tangent)
 
 
 @_rule("flatten")
@@ -623,13 +657,28 @@ def _seq_rule(name: str) -> Rule:
             kk = max(x.k[leaf] for x in duals if leaf in x.t)
             kshape = torch.broadcast_shapes(*(tuple(x.t[leaf].shape[: x.k[leaf]]) for x in duals if leaf in x.t))
             kshape = tuple(kshape) + (1,) * (kk - len(kshape))
-            parts = []
-            for x, p in zip(xs, ps):
-                if isinstance(x, DualTensor) and leaf in x.t:
-                    tx = _padk(x.t[leaf], x.k[leaf], kk)
-                    parts.append(_full(tx, kk, p.shape).expand(*kshape, *p.shape))
-                else:
-                    parts.append(torch.zeros((), dtype=p.dtype, device=p.device).expand(*kshape, *p.shape))
+            txs = [
+                _pad(_padk(x.t[leaf], x.k[leaf], kk), kk, p.ndim) if isinstance(x, DualTensor) and leaf in x.t else None
+                for x, p in zip(xs, ps)
+            ]
+            # non-K shape of each part: its primal, widened where its tangent is larger (batched seeds
+            # of batch-free inputs); all parts then agree except along the concatenated axis
+            shapes = [
+                tuple(p.shape) if tx is None else tuple(torch.broadcast_shapes(p.shape, tx.shape[kk:]))
+                for tx, p in zip(txs, ps)
+            ]
+            if name == "cat":
+                dd = d % nd
+                common = torch.broadcast_shapes(*(sh[:dd] + (1,) + sh[dd + 1 :] for sh in shapes))
+                targets = [tuple(common[:dd]) + (sh[dd],) + tuple(common[dd + 1 :]) for sh in shapes]
+            else:
+                targets = [tuple(torch.broadcast_shapes(*shapes))] * len(shapes)
+            parts = [
+                torch.zeros((), dtype=p.dtype, device=p.device).expand(*kshape, *tg)
+                if tx is None
+                else tx.expand(*kshape, *tg)
+                for tx, p, tg in zip(txs, ps, targets)
+            ]
             t[leaf], k[leaf] = op(parts, dim=d), kk
         return _make(primal, t, k)
 

@@ -34,6 +34,8 @@ def as_data(value: Any, dtype: torch.dtype | None = None) -> torch.Tensor:
         if not value.is_floating_point():
             return value.to(dtype or default_dtype())
         return value
+    if hasattr(value, "__torch_function__"):
+        return value  # a tensor-like (the dual numbers of the tangent mechanism): its ops stay its own
     return torch.as_tensor(value, dtype=dtype or default_dtype())
 
 

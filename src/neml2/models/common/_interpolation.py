@@ -44,15 +44,6 @@ def bilinear_schema(type_: Any) -> Any:
     )
 
 
-def name_output_after_block(model: Any, key: str = "output") -> None:
-    """Name the optional output ``key`` after the model block when it is not given."""
-    if model.var(key) is None:
-        name = str(model._where.get("block", "")).rpartition("/")[2]
-        name = name if name.isidentifier() else key
-        model.vars[key] = name
-        model.output_spec = {name: model.hit.fields[key].type}
-
-
 def bilinear(X1: Any, X2: Any, Y: Any, x1: Scalar, x2: Scalar) -> Any:
     """Bilinear interpolation on the cell holding (x1, x2):
     ``y = (1-xi)(1-eta) Y00 + xi (1-eta) Y10 + (1-xi) eta Y01 + xi eta Y11``

@@ -9,6 +9,7 @@ from typing import Any
 
 from neml2.factory import register_neml2_object
 from neml2.models.model import Model
+from neml2.models.output_naming import name_output_after_block
 from neml2.schema import REQUIRED, HitSchema, input, option, output, parameter
 from neml2.types import Scalar
 
@@ -29,11 +30,7 @@ class ArrheniusParameter(Model):
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
-        if self.var("parameter") is None:
-            name = str(self._where.get("block", "")).rpartition("/")[2]
-            name = name if name.isidentifier() else "parameter"
-            self.vars["parameter"] = name
-            self.output_spec = {name: self.hit.fields["parameter"].type}
+        name_output_after_block(self, "parameter")
         self.R = float(self.options["ideal_gas_constant"])
 
     def forward(self, T: Scalar, *nl: Any) -> Scalar:

@@ -1,7 +1,6 @@
 """ConstantExtrapolationPredictor: guess x = x~1."""
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.common.extrapolation_predictor import ExtrapolationPredictor, predictor_schema
 from neml2.types import TensorWrapper
 
@@ -12,5 +11,5 @@ class ConstantExtrapolationPredictor(ExtrapolationPredictor):
 
     hit = predictor_schema()
 
-    def extrapolate(self, u: str, x: dict[str, TensorWrapper]) -> Local:
-        return Local(x[f"{u}~1"], {f"{u}~1": lambda d: d})
+    def extrapolate(self, u: str, x: dict[str, TensorWrapper]) -> TensorWrapper:
+        return x[f"{u}~1"]

@@ -6,6 +6,7 @@ from typing import Any
 
 from neml2.models.chain_rule import Local
 from neml2.models.model import Model
+from neml2.models.output_naming import name_output_after_block
 from neml2.schema import HitSchema, output, parameter
 from neml2.types import TensorWrapper
 
@@ -22,11 +23,7 @@ class ConstantParameter(Model):
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
-        if self.var("parameter") is None:
-            name = str(self._where.get("block", "")).rpartition("/")[2]
-            name = name if name.isidentifier() else "parameter"
-            self.vars["parameter"] = name
-            self.output_spec = {name: self.hit.fields["parameter"].type}
+        name_output_after_block(self, "parameter")
 
     def forward(self, *nl: Any) -> Local:
         return Local(self.params(nl).value, {"value": lambda t: t}, {})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, option
 from neml2.types import TYPES, Scalar, TensorWrapper
@@ -55,10 +54,10 @@ class ExtrapolationPredictor(Model):
         outs = []
         for u, T in self.unknowns.items():
             if u not in self.warm:
-                outs.append(Local(T(like.data.new_zeros(T.BASE_SHAPE)) if like is not None else T.zeros()))
+                outs.append(T(like.data.new_zeros(T.BASE_SHAPE)) if like is not None else T.zeros())
             else:
                 outs.append(self.extrapolate(u, x))
         return tuple(outs)
 
-    def extrapolate(self, u: str, x: dict[str, TensorWrapper]) -> Local:  # pragma: no cover - abstract
+    def extrapolate(self, u: str, x: dict[str, TensorWrapper]) -> TensorWrapper:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -1,9 +1,6 @@
 """LinearExtrapolationPredictor: guess x = x~1 + (x~1 - x~2) (t - t~1) / (t~1 - t~2)."""
 
-import torch
-
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.common.extrapolation_predictor import ExtrapolationPredictor, predictor_schema
 from neml2.types import Scalar, TensorWrapper
 
@@ -15,10 +12,10 @@ class LinearExtrapolationPredictor(ExtrapolationPredictor):
     HISTORY = 2
     hit = predictor_schema()
 
-    def extrapolate(self, u: str, x: dict[str, TensorWrapper]) -> Local:
+    def extrapolate(self, u: str, x: dict[str, TensorWrapper]) -> TensorWrapper:
         t = self.options["time"]
         x1, x2 = x[f"{u}~1"], x[f"{u}~2"]
         dt, dt_old = x[t] - x[f"{t}~1"], x[f"{t}~1"] - x[f"{t}~2"]
-        valid = dt_old.data != 0
-        ratio = Scalar(torch.where(valid, dt.data / torch.where(valid, dt_old.data, 1.0), 0.0))
-        return Local(x1 + ratio * (x1 - x2), {f"{u}~1": lambda d: (1 + ratio) * d, f"{u}~2": lambda d: -ratio * d})
+        s = dt_old.abs().sign()  # 0 where the older step has zero length: the guess is then x~1
+        ratio: Scalar = s * dt / (dt_old + (1.0 - s))
+        return x1 + ratio * (x1 - x2)

@@ -11,6 +11,7 @@ from typing import Any
 from neml2.factory import register_neml2_object
 from neml2.models.common._interpolation import interval_weights, table
 from neml2.models.model import Model
+from neml2.models.output_naming import name_output_after_block
 from neml2.schema import HitSchema, input, output, parameter
 from neml2.types import Scalar
 from neml2.types.functions import sum_sub_batch
@@ -31,11 +32,7 @@ class ScalarLinearInterpolation(Model):
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
-        if self.var("output") is None:
-            name = str(self._where.get("block", "")).rpartition("/")[2]
-            name = name if name.isidentifier() else "output"
-            self.vars["output"] = name
-            self.output_spec = {name: self.hit.fields["output"].type}
+        name_output_after_block(self, "output")
 
     def forward(self, x: Scalar, *nl: Any) -> Scalar:
         p = self.params(nl)

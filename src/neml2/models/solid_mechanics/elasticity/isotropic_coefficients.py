@@ -129,13 +129,13 @@ def _lame(c: dict[str, Dual]) -> tuple[Dual, Dual]:
 class IsotropicCoefficients:
     """Mixin: declares ``coefficients`` / ``coefficient_types`` as named parameters."""
 
-    def _declare_coefficients(self, factory: Any) -> None:
+    def _declare_coefficients(self, factory: Any, count: int = 2) -> None:
         values = self.options["coefficients"]  # type: ignore[attr-defined]
         types = self.options["coefficient_types"]  # type: ignore[attr-defined]
-        if len(values) != 2 or len(types) != 2:
+        if len(values) != count or len(types) != count:
             raise InputError(
-                f"needs exactly 2 coefficients and 2 coefficient_types, got {len(values)} and {len(types)}",
-                option="coefficients" if len(values) != 2 else "coefficient_types",
+                f"needs exactly {count} coefficients and {count} coefficient_types, got {len(values)} and {len(types)}",
+                option="coefficients" if len(values) != count else "coefficient_types",
                 **self._where,  # type: ignore[attr-defined]
             )
         names = []
@@ -147,9 +147,10 @@ class IsotropicCoefficients:
                     **self._where,  # type: ignore[attr-defined]
                 )
             names.append(NAMES[t])
-        if names[0] == names[1]:
+        if len(set(names)) != len(names):
+            dup = next(t for t in types if types.count(t) > 1)
             raise InputError(
-                f"coefficient_types names {types[0]} twice; give two different constants",
+                f"coefficient_types names {dup} twice; give different constants",
                 option="coefficient_types",
                 **self._where,  # type: ignore[attr-defined]
             )
@@ -161,6 +162,10 @@ class IsotropicCoefficients:
             except InputError as e:
                 raise e.located(option="coefficients", **self._where) from None  # type: ignore[attr-defined]
         self.coefficient_names = names
+
+    def lame_constants(self, p: Any) -> tuple[Any, Any]:
+        """Lame constants (lambda, mu) of this call's coefficient values (typed tensors)."""
+        return _lame({n: getattr(p, n) for n in self.coefficient_names})
 
     def lame(self, p: Any) -> tuple[Dual, Dual]:
         """Lame constants for this call, with derivatives w.r.t. each coefficient name."""
