@@ -585,8 +585,10 @@ class SSR4(PrimitiveTensor):
         return self._new(torch.linalg.inv(self.data))
 
     def rotate(self, R: Any) -> SSR4:
-        """``R_ip R_jq R_kr R_ls C_pqrs`` for a rotation given as R2, Rot or Quaternion."""
-        return SSR4.from_full(self.to_full().rotate(R))
+        """``R_ip R_jq R_kr R_ls C_pqrs`` for a rotation given as R2, Rot or Quaternion, computed in
+        Mandel notation as ``Q C Q^T`` with the 6x6 rotation ``Q`` of :func:`mandel_rotation`."""
+        Q = mandel_rotation(_rotation_matrix(R))
+        return Q @ self @ Q.transpose()
 
     def __matmul__(self, other: Any) -> Any:
         if isinstance(other, SSR4):
@@ -596,6 +598,20 @@ class SSR4(PrimitiveTensor):
             (a, b), meta = align_groups(self, other)
             return self._new(_matvec(a, b), SR2, **meta)
         return NotImplemented
+
+
+def mandel_rotation(R: R2) -> SSR4:
+    """The 6x6 ``Q`` with ``mandel(R A R^T) = Q mandel(A)`` for symmetric A:
+    ``Q_IJ = w_I w_J (R_ai R_bj + R_aj R_bi) / 2`` for I = (a, b), J = (i, j), w = 1 (normal) or sqrt 2 (shear)."""
+    a = [ij[0] for ij in MANDEL_IJ]
+    b = [ij[1] for ij in MANDEL_IJ]
+    d = R.data
+    rows_a, rows_b = d[..., a, :], d[..., b, :]  # (..., 6, 3): R_a., R_b.
+    Rai, Raj = rows_a[..., :, a], rows_a[..., :, b]  # (..., 6, 6): R_{a_I i_J}, R_{a_I j_J}
+    Rbi, Rbj = rows_b[..., :, a], rows_b[..., :, b]
+    w = _mandel_factor(d)
+    Q = 0.5 * (Rai * Rbj + Raj * Rbi) * (w[:, None] * w[None, :])
+    return R._new(Q, SSR4)
 
 
 class R4(PrimitiveTensor):

@@ -16,7 +16,6 @@ from neml2.models.solid_mechanics.crystal_plasticity.plastic_vorticity import Pl
 from neml2.types import R2, MillerIndex, Scalar
 
 
-
 @pytest.fixture(autouse=True)
 def _float64_default() -> object:
     """torch.tensor literals in this module are float64; the global default is restored after."""

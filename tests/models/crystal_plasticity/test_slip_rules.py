@@ -22,7 +22,6 @@ from neml2.models.solid_mechanics.crystal_plasticity.sum_slip_rates import SumSl
 from neml2.types import MillerIndex, Scalar
 
 
-
 @pytest.fixture(autouse=True)
 def _float64_default() -> object:
     """torch.tensor literals in this module are float64; the global default is restored after."""
@@ -30,6 +29,7 @@ def _float64_default() -> object:
     torch.set_default_dtype(torch.float64)
     yield
     torch.set_default_dtype(saved)
+
 
 B, N = 3, 12
 
