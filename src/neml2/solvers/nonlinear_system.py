@@ -52,18 +52,35 @@ class NonlinearSystem(HitObject):
                 )
         self.unknown_types = [self.model.input_spec[u] for u in self.unknowns]
         self.residual_types = [self.model.output_spec[r] for r in self.residuals]
-        sizes = [t.BASE_SHAPE for t in self.unknown_types]
-        self.unknown_sizes = [_numel(s) for s in sizes]
-        self.residual_sizes = [_numel(t.BASE_SHAPE) for t in self.residual_types]
+        #: inputs of the model that are not unknowns (the given data of the system)
+        self.given = [n for n in self.model.input_spec if n not in self.unknowns]
+        #: groups of unknown positions (from ``structure``)
+        self.groups = self._groups()
+        declared = {}
+        for u in self.unknowns:
+            spec = self.factory.batch_spec(u) if self.factory is not None else None
+            if spec is not None and spec.sub:
+                declared[u] = spec.sub
+        self.set_sub_batch_shapes(declared)
+
+    def set_sub_batch_shapes(self, shapes: dict[str, tuple[int, ...]]) -> None:
+        """Lay out the unknowns (and their paired residuals) with sub-batch axes: ``shapes`` maps an
+        unknown to its sub-batch shape (e.g. ``(12,)`` per slip system), read from the input file's
+        ``[Settings] example_batch_shape`` declarations; each point's unknown vector then holds the
+        ``prod(sub) * base`` components of every site (one dense block per point)."""
+        bad = [u for u in shapes if u not in self.unknowns]
+        if bad:
+            raise self._error(f"sub-batch shape for {', '.join(bad)}, which is not an unknown", "unknowns")
+        #: sub-batch shape of each unknown / residual (residual i shares unknown i's)
+        self.unknown_sub = [tuple(shapes.get(u, ())) for u in self.unknowns]
+        self.residual_sub = list(self.unknown_sub)
+        self.unknown_sizes = [_numel(s) * _numel(t.BASE_SHAPE) for s, t in zip(self.unknown_sub, self.unknown_types)]
+        self.residual_sizes = [_numel(s) * _numel(t.BASE_SHAPE) for s, t in zip(self.residual_sub, self.residual_types)]
         if sum(self.unknown_sizes) != sum(self.residual_sizes):
             raise self._error(
                 f"{sum(self.residual_sizes)} residual components for {sum(self.unknown_sizes)} unknown components",
                 "residuals",
             )
-        #: inputs of the model that are not unknowns (the given data of the system)
-        self.given = [n for n in self.model.input_spec if n not in self.unknowns]
-        #: groups of unknown positions (from ``structure``)
-        self.groups = self._groups()
         self.block_structure = BlockStructure(
             tuple(self.unknown_sizes), tuple(self.residual_sizes), self.groups, tuple(self.unknowns)
         )

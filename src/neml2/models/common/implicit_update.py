@@ -11,10 +11,10 @@ import torch
 
 from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import seeds
 from neml2.models.model import Model, register_submodule
 from neml2.schema import HitSchema, option
 from neml2.types import TensorWrapper
+from neml2.types._base import expand_groups
 
 _X = "__unknowns__"
 _LAGGED = re.compile(r"~\d+$")
@@ -33,6 +33,30 @@ def _unflatten(w: TensorWrapper, shape: tuple[int, ...]) -> TensorWrapper:
         return w
     d = w.data
     return w._new(d.reshape(*d.shape[: w.k_ndim], *shape, *d.shape[w.k_ndim + 1 :]))
+
+
+def _rows(w: TensorWrapper, shape: tuple[int, ...], sub: tuple[int, ...], N: int, size: int) -> torch.Tensor:
+    """``w`` (K axes, batch ``shape``, sub-batch ``sub``, base; any of them broadcast) as ``(*K, N, size)``."""
+    d = expand_groups(w, w.k_ndim, len(shape), len(sub))
+    K = tuple(d.shape[: w.k_ndim])
+    return d.expand((*K, *shape, *sub, *w.BASE_SHAPE)).reshape((*K, N, size))
+
+
+def _site(t: type[TensorWrapper], data: torch.Tensor, sub: tuple[int, ...], k_ndim: int = 0) -> TensorWrapper:
+    """``data`` (``*K, *batch, prod(sub) * base``) as a ``t`` with ``sub`` as its sub-batch axes."""
+    out = object.__new__(t)
+    TensorWrapper.__init__(
+        out, data.reshape((*data.shape[:-1], *sub, *t.BASE_SHAPE)), sub_batch_ndim=len(sub), k_ndim=k_ndim
+    )
+    return out
+
+
+def _seeds(t: type[TensorWrapper], sub: tuple[int, ...], n: int, off: int, like: torch.Tensor) -> TensorWrapper:
+    """Identity seeds of an unknown (``n`` K columns, this one at ``off``), per site of its sub-batch."""
+    s = math.prod(sub) * math.prod(t.BASE_SHAPE)
+    eye = like.new_zeros(n, s)
+    eye[off : off + s] = torch.eye(s, dtype=like.dtype, device=like.device)
+    return _site(t, eye, sub, k_ndim=1)
 
 
 def _has_batched_parameters(model: Model) -> bool:
@@ -145,30 +169,26 @@ class ImplicitUpdate(Model):
             k: {leaf: _unflatten(w, shape) for leaf, w in t.items()} for k, t in (tangents or {}).items()
         }
         off = 0
-        for u, t, s in zip(sys.unknowns, sys.unknown_types, sys.unknown_sizes):
-            state[u] = t(x[:, off : off + s].reshape(*shape, *t.BASE_SHAPE))
-            v[u] = {_X: seeds(t, total=n, offset=off, dtype=x.dtype, device=x.device)}
+        for u, t, s, sub in zip(sys.unknowns, sys.unknown_types, sys.unknown_sizes, sys.unknown_sub):
+            state[u] = _site(t, x[:, off : off + s].reshape(*shape, s), sub)
+            v[u] = {_X: _seeds(t, sub, n, off, x)}
             off += s
         *outs, v_out = model(*[state[k] for k in model.input_spec], v=v)
         out = dict(zip(model.output_spec, outs))
         rs, Js = [], []
         leaves = {leaf for r in sys.residuals for leaf in v_out.get(r, {}) if leaf != _X}
         rv: dict[str, list[torch.Tensor]] = {leaf: [] for leaf in leaves}
-        for r, s in zip(sys.residuals, sys.residual_sizes):
-            rs.append(out[r].base_flatten().expand(*shape, s).reshape(N, s))
+        for r, s, sub in zip(sys.residuals, sys.residual_sizes, sys.residual_sub):
+            rs.append(_rows(out[r], shape, sub, N, s))
             tr = v_out.get(r, {})
             jt = tr.get(_X)
             if jt is None:
                 Js.append(x.new_zeros(N, s, n))
             else:
-                Js.append(jt.base_flatten().expand(n, *shape, s).reshape(n, N, s).permute(1, 2, 0))
+                Js.append(_rows(jt, shape, sub, N, s).permute(1, 2, 0))
             for leaf in leaves:
                 t = tr.get(leaf)
-                if t is None:
-                    rv[leaf].append(None)  # type: ignore[arg-type]
-                else:
-                    d = t.base_flatten()
-                    rv[leaf].append(d.expand(d.shape[0], *shape, s).reshape(d.shape[0], N, s))
+                rv[leaf].append(None if t is None else _rows(t, shape, sub, N, s))  # type: ignore[arg-type]
         rvs = {}
         for leaf, parts in rv.items():
             K = next(p.shape[0] for p in parts if p is not None)
@@ -198,8 +218,8 @@ class ImplicitUpdate(Model):
         guess = self._predict(given_w)
         x0 = torch.cat(
             [
-                _flat(guess[u], batch, N).reshape(N, s) if u in guess else like.new_zeros(N, s)
-                for u, s in zip(sys.unknowns, sys.unknown_sizes)
+                _rows(guess[u], batch, sub, N, s) if u in guess else like.new_zeros(N, s)
+                for u, s, sub in zip(sys.unknowns, sys.unknown_sizes, sys.unknown_sub)
             ],
             dim=-1,
         ).detach()
@@ -244,11 +264,11 @@ class ImplicitUpdate(Model):
                     "incremental_variables",
                 )
         self.incremental = inc
-        self.history: list[tuple[int, int, str]] = []  # (offset, size, name of u~1)
+        self.history: list[tuple[int, int, str, tuple[int, ...]]] = []  # (offset, size, name of u~1, sub-batch)
         off = 0
-        for u, s in zip(self.system.unknowns, self.system.unknown_sizes):
+        for u, s, sub in zip(self.system.unknowns, self.system.unknown_sizes, self.system.unknown_sub):
             if f"{u}~1" in given:
-                self.history.append((off, s, f"{u}~1"))
+                self.history.append((off, s, f"{u}~1", sub))
             off += s
         #: (X, X~1): the given variables ramped over a substep; with substepping, every given variable
         #: that is not an old value or an increment is ramped, and ``X~1`` is an input if not given
@@ -288,7 +308,7 @@ class ImplicitUpdate(Model):
                 "old_inputs": old,
                 "ramped": [[ext.index(X), ext.index(X1)] for X, X1 in self.ramped],
                 "incremental": [given.index(n) for n in self.incremental],
-                "history": [[off, s, given.index(n)] for off, s, n in self.history],
+                "history": [[off, s, given.index(n)] for off, s, n, _ in self.history],
             }
         }
 
@@ -318,9 +338,8 @@ class ImplicitUpdate(Model):
         for X in self.incremental:
             out[X] = g[X]._new(g[X].data * (b - a))
         if xprev is not None:
-            n = xprev.shape[0]
-            for off, s, name in self.history:
-                out[name] = g[name]._new(xprev[:, off : off + s].reshape(n, *g[name].BASE_SHAPE))
+            for off, s, name, sub in self.history:
+                out[name] = _site(type(g[name]), xprev[:, off : off + s], sub)
         return out
 
     def _substep_tangents(
@@ -343,13 +362,11 @@ class ImplicitUpdate(Model):
             out[X] = {leaf: t._new(t.data * (b - a)) for leaf, t in out.get(X, {}).items()}
         if a > 0.0:
             types = self.system.model.input_spec
-            for off, s, name in self.history:
+            for off, s, name, sub in self.history:
                 out[name] = {}
                 for leaf, d in dxs.items():
                     sel = d[:, :, off : off + s] if P is None else d[:, P, off : off + s]
-                    w = object.__new__(types[name])
-                    TensorWrapper.__init__(w, sel.reshape(*sel.shape[:2], *types[name].BASE_SHAPE), k_ndim=1)
-                    out[name][leaf] = w
+                    out[name][leaf] = _site(types[name], sel, sub, k_ndim=1)
         return out
 
     def _evaluate_at(
@@ -501,11 +518,8 @@ class ImplicitUpdate(Model):
         sys = self.system
         out, off = [], 0
         head = x.shape[:k_ndim]
-        for t, s in zip(sys.unknown_types, sys.unknown_sizes):
-            data = x[..., off : off + s].reshape(tuple(head) + tuple(batch) + t.BASE_SHAPE)
-            w = object.__new__(t)
-            TensorWrapper.__init__(w, data, k_ndim=k_ndim)
-            out.append(w)
+        for t, s, sub in zip(sys.unknown_types, sys.unknown_sizes, sys.unknown_sub):
+            out.append(_site(t, x[..., off : off + s].reshape(*head, *batch, s), sub, k_ndim=k_ndim))
             off += s
         return tuple(out)
 
