@@ -144,6 +144,7 @@ class Model(nn.Module):
         super().__init__()
         d = self.__dict__
         d["_typed"] = {}
+        d["_typed_sub"] = {}  # sub-batch axes of stored parameters / buffers (e.g. a table's knots)
         d["_nl_params"] = {}
         d["_key_map"] = {}
         d["_static_params"] = set()
@@ -258,12 +259,22 @@ class Model(nn.Module):
         data = value.data
         param = data if isinstance(data, nn.Parameter) else nn.Parameter(data.detach().clone())
         self._typed[name] = type(value)
+        self._typed_sub[name] = value.sub_batch_ndim
         self._static_params.add(name)
         self.register_parameter(name, param)
+
+    def mark_sub_batch(self, name: str, ndim: int) -> None:
+        """Read the last ``ndim`` batch axes of the stored parameter / buffer ``name`` as sub-batch
+        axes (a table's knots), so they never broadcast against the batch of the material points."""
+        if name in self._typed and name in self._static_params:
+            data = getattr(self, name).data
+            batch = data.dim() - len(self._typed[name].BASE_SHAPE)
+            self._typed_sub[name] = min(max(self._typed_sub.get(name, 0), ndim), batch)
 
     def register_typed_buffer(self, name: str, value: TensorWrapper, persistent: bool = True) -> None:
         """Store ``value`` as a constant buffer exposed as a typed attribute."""
         self._typed[name] = type(value)
+        self._typed_sub[name] = value.sub_batch_ndim
         self._static_params.add(name)
         self.register_buffer(name, value.data.detach().clone(), persistent=persistent)
 
@@ -381,7 +392,7 @@ class Model(nn.Module):
         data = d["_parameters"].get(name)
         if data is None:
             data = d["_buffers"].get(name)
-        return None if data is None else typed[name](data)
+        return None if data is None else typed[name](data, sub_batch_ndim=d["_typed_sub"].get(name, 0))
 
     def params(self, nl: tuple = ()) -> _Params:
         """Attribute view of all parameters for one call (``p = self.params(nl); p.E``)."""

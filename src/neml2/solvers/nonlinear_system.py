@@ -61,6 +61,8 @@ class NonlinearSystem(HitObject):
             spec = self.factory.batch_spec(u) if self.factory is not None else None
             if spec is not None and spec.sub:
                 declared[u] = spec.sub
+        #: the sub-batch shapes the input file declares (the others are read from the initial guess)
+        self.declared_sub: dict[str, tuple[int, ...]] = declared
         self.set_sub_batch_shapes(declared)
 
     def set_sub_batch_shapes(self, shapes: dict[str, tuple[int, ...]]) -> None:

@@ -21,6 +21,12 @@ def table(t: Any, n: int = 1) -> Any:
     return t._new(t.data, sub_batch_ndim=n)
 
 
+def mark_tables(model: Any, **ndims: int) -> None:
+    """The stored tables of ``model`` keep their grid axes as sub-batch axes (``name=ndim``)."""
+    for name, ndim in ndims.items():
+        model.mark_sub_batch(name, ndim)
+
+
 def interval_weights(X: Any, x: Scalar) -> tuple[Any, Any]:
     """Indicator of the interval holding ``x`` (X_i < x <= X_{i+1}) and the parametric coordinate."""
     X = table(X)

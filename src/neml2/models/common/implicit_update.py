@@ -216,6 +216,7 @@ class ImplicitUpdate(Model):
         flat = {k: w._new(_flat(w, batch, N)) for k, w in given_w.items() if k in step_inputs}
         like = args[0].data if args else torch.zeros(())
         guess = self._predict(given_w)
+        self._layout(given_w, guess)
         x0 = torch.cat(
             [
                 _rows(guess[u], batch, sub, N, s) if u in guess else like.new_zeros(N, s)
@@ -500,6 +501,26 @@ class ImplicitUpdate(Model):
         if r_p.requires_grad:
             out = out + _IFT.apply(r_p, J, self.param_sensitivity, self)
         return out
+
+    def _layout(self, given: dict[str, TensorWrapper], guess: dict[str, TensorWrapper]) -> None:
+        """Sub-batch shape of each unknown: declared in the input file, else that of its initial
+        guess (or of its old value ``u~1``); a marked guess that contradicts a declaration is an error."""
+        sys = self.system
+        shapes = {}
+        for u in sys.unknowns:
+            src = guess.get(u, given.get(f"{u}~1"))
+            got = tuple(src.sub_batch_shape) if src is not None else ()
+            declared = sys.declared_sub.get(u)
+            if declared is not None and got and got != declared:
+                raise self._error(
+                    f"the initial guess of '{u}' has sub-batch shape {got}, the input file declares {declared}",
+                    "equation_system",
+                )
+            shapes[u] = declared if declared is not None else got
+        if [shapes[u] for u in sys.unknowns] != sys.unknown_sub:
+            sys.set_sub_batch_shapes(shapes)
+            self._substep_layout()
+            self._bind_structure()
 
     def _bind_structure(self) -> None:
         """Give the solver the system's block layout (for block linear solvers and preconditioners)."""

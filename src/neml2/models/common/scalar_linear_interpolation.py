@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from neml2.factory import register_neml2_object
-from neml2.models.common._interpolation import interval_weights, table
+from neml2.models.common._interpolation import interval_weights, mark_tables, table
 from neml2.models.model import Model
 from neml2.models.output_naming import name_output_after_block
 from neml2.schema import HitSchema, input, output, parameter
@@ -33,6 +33,7 @@ class ScalarLinearInterpolation(Model):
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         name_output_after_block(self, "output")
+        mark_tables(self, abscissa=1, ordinate=1)
 
     def forward(self, x: Scalar, *nl: Any) -> Scalar:
         p = self.params(nl)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from neml2.factory import register_neml2_object
-from neml2.models.common._interpolation import bilinear, bilinear_schema
+from neml2.models.common._interpolation import bilinear, bilinear_schema, mark_tables
 from neml2.models.model import Model
 from neml2.models.output_naming import name_output_after_block
 from neml2.types import SR2, Scalar
@@ -25,6 +25,7 @@ class SR2BilinearInterpolation(Model):
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         name_output_after_block(self, "output")
+        mark_tables(self, abscissa1=1, abscissa2=1, ordinate=2)
 
     def forward(self, x1: Scalar, x2: Scalar, *nl: Any) -> SR2:
         p = self.params(nl)
