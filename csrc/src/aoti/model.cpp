@@ -475,15 +475,18 @@ Model::Model(const std::string & path, const std::string & device)
 
     if (meta.has("solver"))
     {
+      // every key neml2-compile writes (neml2.solvers.newton_config.NewtonConfig); a missing one
+      // keeps the default of SolverConfig, the one copy of the defaults on this side
       const auto & s = meta.at("solver");
-      auto get = [&](const char * k, double d) { return s.has(k) ? s.at(k).num(k) : d; };
-      set_solver_config(get("atol", 1e-10),
-                        get("rtol", 1e-8),
-                        int64_t(get("miters", 25)),
-                        s.has("ls_type") ? s.at("ls_type").str("ls_type") : "NONE",
-                        int64_t(get("ls_max_iters", 10)),
-                        get("ls_cutback", 2.0),
-                        get("ls_c", 1e-3));
+      const SolverConfig d;
+      auto get = [&](const char * k, double v) { return s.has(k) ? s.at(k).num(k) : v; };
+      set_solver_config(get("atol", d.atol),
+                        get("rtol", d.rtol),
+                        int64_t(get("miters", double(d.miters))),
+                        s.has("ls_type") ? s.at("ls_type").str("ls_type") : d.ls_type,
+                        int64_t(get("ls_max_iters", double(d.ls_max_iters))),
+                        get("ls_cutback", d.ls_cutback),
+                        get("ls_c", d.ls_c));
     }
   }
   catch (const Exception &)

@@ -305,6 +305,22 @@ Parameters promoted with ``neml2-compile --parameter NAME`` are reachable throug
                              { return py::reinterpret_borrow<py::object>(
                                    reinterpret_cast<PyObject *>(torch::getTHPDtype(self.dtype()))); },
                              "Floating-point dtype the artifact was compiled for (immutable).")
+      .def_property_readonly(
+          "solver_config",
+          [](const Model & self)
+          {
+            const auto & c = self.solver_config();
+            py::dict d;
+            d["atol"] = c.atol;
+            d["rtol"] = c.rtol;
+            d["miters"] = c.miters;
+            d["ls_type"] = c.ls_type;
+            d["ls_max_iters"] = c.ls_max_iters;
+            d["ls_cutback"] = c.ls_cutback;
+            d["ls_c"] = c.ls_c;
+            return d;
+          },
+          "The Newton settings of the implicit stages, keyed as the metadata's \"solver\" entry.")
       .def_property_readonly("has_derivatives",
                              &Model::has_derivatives,
                              "Whether jvp / jacobian are available (compiled with neml2-compile -d).")

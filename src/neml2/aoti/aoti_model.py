@@ -66,17 +66,9 @@ class AOTIModel(nn.Module):
 
     def configure_solver(self, solver: Any) -> None:
         """Newton settings from a [Solvers] Newton / NewtonWithLineSearch object."""
-        o = solver.options
-        ls = str(o["linesearch_type"]).upper() if "linesearch_type" in o else "NONE"
-        self._inner.set_solver_config(
-            o["abs_tol"],
-            o["rel_tol"],
-            o["max_its"],
-            ls,
-            o.get("max_linesearch_iterations", 10),
-            o.get("linesearch_cutback", 2.0),
-            o.get("linesearch_stopping_criteria", 1e-3),
-        )
+        from neml2.solvers.newton_config import NewtonConfig
+
+        self._inner.set_solver_config(*NewtonConfig.from_solver(solver).args())
 
     @property
     def input_names(self) -> list[str]:

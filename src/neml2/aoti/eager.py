@@ -12,23 +12,16 @@ from pathlib import Path
 
 import torch
 
+from neml2.aoti.boundary import RuntimeBoundary
 from neml2.aoti.errors import FatalError
 from neml2.aoti.export import _var
-from neml2.aoti.runtime import PyModel
 from neml2.factory import load_model
 from neml2.models import sensitivity
 from neml2.types import TensorWrapper
 
 
-class EagerModel:
+class EagerModel(RuntimeBoundary):
     """``EagerModel(input_file, model_name)``: inputs ``(*B, *base)`` with at least one batch axis."""
-
-    # the boundary checks of the compiled runtime (they read _inputs, _base, _size, _dtype, _device)
-    _check_tensor = PyModel._check_tensor
-    _check_keys = PyModel._check_keys
-    _batch_shape = PyModel._batch_shape
-    _canonical = PyModel._canonical
-    _prepare = PyModel._prepare
 
     def __init__(self, input_file: str | Path, model_name: str) -> None:
         self.model = load_model(input_file, model_name)
@@ -48,14 +41,6 @@ class EagerModel:
         self._device = torch.device((ref.device if ref is not None else torch.get_default_device()).type)
 
     # ------------------------------------------------------------------ metadata
-    @property
-    def input_names(self) -> list[str]:
-        return list(self._inputs)
-
-    @property
-    def output_names(self) -> list[str]:
-        return list(self._outputs)
-
     @property
     def input_base_shapes(self) -> list[list[int]]:
         return [list(self._base[n]) for n in self._inputs]

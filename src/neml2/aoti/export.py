@@ -665,29 +665,10 @@ def export_model(
 
 def solver_config(stages: list[Stage]) -> dict[str, Any]:
     """The Newton settings of the first implicit stage (the defaults of Newton when there is none)."""
-    cfg: dict[str, Any] = {
-        "atol": 1e-10,
-        "rtol": 1e-8,
-        "miters": 25,
-        "ls_type": "NONE",
-        "ls_max_iters": 10,
-        "ls_cutback": 2.0,
-        "ls_c": 1e-3,
-    }
-    for s in stages:
-        if s.kind != "implicit":
-            continue
-        o = getattr(s.model.solver, "options", {})
-        cfg.update(atol=o.get("abs_tol", 1e-10), rtol=o.get("rel_tol", 1e-8), miters=o.get("max_its", 25))
-        if "linesearch_type" in o:
-            cfg.update(
-                ls_type=str(o["linesearch_type"]).upper(),
-                ls_max_iters=o["max_linesearch_iterations"],
-                ls_cutback=o["linesearch_cutback"],
-                ls_c=o["linesearch_stopping_criteria"],
-            )
-        break
-    return cfg
+    from neml2.solvers.newton_config import NewtonConfig
+
+    solver = next((s.model.solver for s in stages if s.kind == "implicit"), None)
+    return (NewtonConfig() if solver is None else NewtonConfig.from_solver(solver)).to_metadata()
 
 
 # -------------------------------------------------------------------- from a file

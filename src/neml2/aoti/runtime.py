@@ -16,9 +16,11 @@ from typing import Any
 
 import torch
 
+from neml2.aoti.boundary import RuntimeBoundary
 from neml2.aoti.errors import ConvergenceError, FatalError
 from neml2.errors import InputError
 from neml2.models.common.implicit_update import SubStep, assemble_steps, bisect, solve_partial
+from neml2.solvers.newton_config import NewtonConfig
 
 SCHEMA_VERSION = 4
 _DTYPES = {"float64": torch.float64, "float32": torch.float32}
@@ -117,7 +119,7 @@ class PointwiseLU:
         return x
 
 
-class PyModel:
+class PyModel(RuntimeBoundary):
     """A compiled model: ``PyModel(metadata.json or its folder, device=None)``.
 
     ``device`` picks the ``<device>/`` subfolder (default: the first compiled device); the dtype is
@@ -155,26 +157,9 @@ class PyModel:
         folder = meta_path.parent / dev / meta["dtype"]
         self._stages = [_Stage(e, folder, self._size) for e in meta["stages"]]
         self._meta_path = meta_path
-        s = meta.get("solver", {})
-        self.set_solver_config(
-            s.get("atol", 1e-10),
-            s.get("rtol", 1e-8),
-            s.get("miters", 25),
-            s.get("ls_type", "NONE"),
-            s.get("ls_max_iters", 10),
-            s.get("ls_cutback", 2.0),
-            s.get("ls_c", 1e-3),
-        )
+        self.set_solver_config(*NewtonConfig.from_metadata(meta.get("solver", {})).args())
 
     # ------------------------------------------------------------------ properties
-    @property
-    def input_names(self) -> list[str]:
-        return list(self._inputs)
-
-    @property
-    def output_names(self) -> list[str]:
-        return list(self._outputs)
-
     @property
     def input_base_shapes(self) -> dict[str, list[int]]:
         return {n: list(self._base[n]) for n in self._inputs}
@@ -212,6 +197,11 @@ class PyModel:
             raise FatalError(f"parameter '{name}' has shape {tuple(old.shape)}, got {tuple(value.shape)}")
         self._params[name] = value
 
+    @property
+    def solver_config(self) -> dict[str, Any]:
+        """The Newton settings of the implicit stages, keyed as the metadata's ``"solver"`` entry."""
+        return NewtonConfig.from_solver(self._solver).to_metadata()
+
     def set_solver_config(
         self,
         atol: float,
@@ -223,24 +213,14 @@ class PyModel:
         ls_c: float,
     ) -> None:
         """Newton settings of the implicit stages; ``ls_type`` NONE, BACKTRACKING or STRONG_WOLFE."""
-        from neml2.solvers.newton import Newton
-        from neml2.solvers.newton_with_line_search import NewtonWithLineSearch
-
         ls = str(ls_type).upper()
         if ls not in LS_TYPES:
             raise FatalError(f"invalid ls_type {ls_type!r}; valid: {', '.join(LS_TYPES)}")
-        opts = {"abs_tol": float(atol), "rel_tol": float(rtol), "max_its": int(miters)}
+        config = NewtonConfig(
+            float(atol), float(rtol), int(miters), ls, int(ls_max_iters), float(ls_cutback), float(ls_c)
+        )
         try:
-            if ls == "NONE":
-                self._solver = Newton(**opts)
-            else:
-                self._solver = NewtonWithLineSearch(
-                    **opts,
-                    linesearch_type=ls,
-                    max_linesearch_iterations=int(ls_max_iters),
-                    linesearch_cutback=float(ls_cutback),
-                    linesearch_stopping_criteria=float(ls_c),
-                )
+            self._solver = config.solver()
         except InputError as e:
             raise FatalError(f"invalid solver configuration: {e}") from None
         self._solver.linear_solver = PointwiseLU()
@@ -303,57 +283,6 @@ class PyModel:
                 f"{self._meta_path}: compiled without derivatives, so {op} is unavailable; "
                 "recompile with neml2-compile -d OUT:IN (or -d : for all pairs)"
             )
-
-    def _check_tensor(self, what: str, x: Any) -> None:
-        if not isinstance(x, torch.Tensor):
-            raise FatalError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
-        if x.dtype != self._dtype:
-            raise FatalError(f"{what} has dtype {x.dtype}, the model was compiled for {self._dtype}")
-        if x.device.type != self._device.type:
-            raise FatalError(f"{what} is on {x.device}, the model was compiled for {self._device.type}")
-
-    def _check_keys(self, given: Mapping[str, Any], what: str) -> None:
-        unknown = [k for k in given if k not in self._inputs]
-        if unknown:
-            raise FatalError(f"unknown {what} '{unknown[0]}'; inputs: {', '.join(self._inputs)}")
-
-    def _batch_shape(self, what: str, x: torch.Tensor, name: str) -> tuple[int, ...]:
-        base = self._base[name]
-        nb = len(base)
-        if x.dim() < nb + 1 or tuple(x.shape[x.dim() - nb :]) != base:
-            want = "(*B" + "".join(f", {s}" for s in base) + ")"
-            raise FatalError(f"{what} has shape {tuple(x.shape)}; expected {want} with at least one batch dimension")
-        return tuple(x.shape[: x.dim() - nb])
-
-    def _canonical(self, what: str, x: Any, name: str, B: tuple[int, ...], N: int) -> torch.Tensor:
-        """``x`` checked, broadcast to ``(*B, *base)`` and flattened to ``(N, *base)``."""
-        self._check_tensor(what, x)
-        b = self._batch_shape(what, x, name)
-        try:
-            if torch.broadcast_shapes(b, B) != torch.Size(B):
-                raise RuntimeError
-        except RuntimeError:
-            raise FatalError(f"{what} has batch shape {b}, which does not broadcast to {B}") from None
-        return x.expand(*B, *self._base[name]).reshape(N, *self._base[name]).contiguous()
-
-    def _prepare(self, inputs: Mapping[str, torch.Tensor]) -> tuple[dict[str, torch.Tensor], tuple[int, ...], int]:
-        if not isinstance(inputs, Mapping):
-            raise FatalError(f"inputs must be a dict of tensors, got {type(inputs).__name__}")
-        missing = [n for n in self._inputs if n not in inputs]
-        if missing:
-            raise FatalError(f"missing input '{missing[0]}'; inputs: {', '.join(self._inputs)}")
-        self._check_keys(inputs, "input")
-        shapes = []
-        for n in self._inputs:
-            self._check_tensor(f"input '{n}'", inputs[n])
-            shapes.append(self._batch_shape(f"input '{n}'", inputs[n], n))
-        try:
-            B = tuple(torch.broadcast_shapes(*shapes))
-        except RuntimeError:
-            desc = ", ".join(f"{n}: {s}" for n, s in zip(self._inputs, shapes, strict=True))
-            raise FatalError(f"input batch shapes do not broadcast ({desc})") from None
-        N = math.prod(B)
-        return {n: self._canonical(f"input '{n}'", inputs[n], n, B, N) for n in self._inputs}, B, N
 
     def _chain(
         self, G: torch.Tensor, st: _Stage, D: dict[str, torch.Tensor], seeds: dict[str, int] | None, N: int

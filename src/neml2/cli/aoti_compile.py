@@ -117,26 +117,9 @@ def _driver_model(factory: Any, name: str) -> str:
 
 
 def _solver_block(meta: dict[str, Any]) -> str:
-    s = meta["solver"]
-    lines = ["[Solvers]", "  [aoti_newton]"]
-    if s["ls_type"] == "NONE":
-        lines.append("    type = Newton")
-    else:
-        lines += [
-            "    type = NewtonWithLineSearch",
-            f"    linesearch_type = {s['ls_type']}",
-            f"    max_linesearch_iterations = {s['ls_max_iters']}",
-            f"    linesearch_cutback = {s['ls_cutback']!r}",
-            f"    linesearch_stopping_criteria = {s['ls_c']!r}",
-        ]
-    lines += [
-        f"    abs_tol = {s['atol']!r}",
-        f"    rel_tol = {s['rtol']!r}",
-        f"    max_its = {s['miters']}",
-        "  []",
-        "[]",
-    ]
-    return "\n".join(lines) + "\n"
+    from neml2.solvers.newton_config import NewtonConfig
+
+    return NewtonConfig.from_metadata(meta["solver"]).hit_block("aoti_newton")
 
 
 def write_stub(

@@ -30,7 +30,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("driver", help="the name of the [Drivers] block to run")
     p.add_argument("--device", default=None, help="torch device, e.g. cpu or cuda:0 (default: torch's default)")
     p.add_argument("--dtype", choices=sorted(DTYPES), default=None, help="floating point type (default: float64)")
-    add_overrides_argument(p, 'Drivers/driver/save_as:=other.pt or nbatch=64')
+    add_overrides_argument(p, "Drivers/driver/save_as:=other.pt or nbatch=64")
     return p
 
 
@@ -42,8 +42,6 @@ def _device(name: str) -> torch.device:
     if dev.type == "cuda" and not torch.cuda.is_available():
         raise InputError(f"device {name!r} is not available (torch.cuda.is_available() is False)")
     return dev
-
-
 
 
 def _prepare(args: argparse.Namespace) -> Any:

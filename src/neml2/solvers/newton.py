@@ -12,6 +12,7 @@ from neml2.factory import register_neml2_object
 from neml2.objects import HitObject
 from neml2.schema import HitSchema, option
 from neml2.solvers.linear_solver import linear_solver_ref
+from neml2.solvers.newton_config import NewtonConfig
 from neml2.solvers.newton_trace import newton_trace
 
 # fn(x_active, idx) -> (residual (n_a, m), jacobian (n_a, m, n)) at the points idx
@@ -19,9 +20,11 @@ SystemFn = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tens
 
 NEWTON_OPTIONS = dict(
     linear_solver=option(str, None, doc="[Solvers] linear solver of the Newton steps (dense LU when unset)"),
-    abs_tol=option(float, 1e-10, doc="a point converges when |r| <= abs_tol"),
-    rel_tol=option(float, 1e-8, doc="... or when |r| <= rel_tol |r0|, r0 its residual at the initial guess"),
-    max_its=option(int, 25, doc="Newton iterations before a recoverable ConvergenceError"),
+    abs_tol=option(float, NewtonConfig.atol, doc="a point converges when |r| <= abs_tol"),
+    rel_tol=option(
+        float, NewtonConfig.rtol, doc="... or when |r| <= rel_tol |r0|, r0 its residual at the initial guess"
+    ),
+    max_its=option(int, NewtonConfig.miters, doc="Newton iterations before a recoverable ConvergenceError"),
     substep_del_tol=option(float, 1e-6, doc="smallest fraction of a step a substep may cover"),
 )
 

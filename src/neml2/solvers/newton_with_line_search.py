@@ -9,6 +9,7 @@ import torch
 from neml2.factory import register_neml2_object
 from neml2.schema import HitSchema, option
 from neml2.solvers.newton import NEWTON_OPTIONS, Newton, SystemFn
+from neml2.solvers.newton_config import NewtonConfig
 from neml2.solvers.newton_trace import line_search_trace
 
 
@@ -29,10 +30,14 @@ class NewtonWithLineSearch(Newton):
             "linesearch_type": option(
                 str, "BACKTRACKING", choices=("BACKTRACKING", "STRONG_WOLFE"), doc="step acceptance rule"
             ),
-            "max_linesearch_iterations": option(int, 10, doc="cutbacks of one Newton step at most"),
-            "linesearch_cutback": option(float, 2.0, doc="the step length is divided by this on each cutback"),
+            "max_linesearch_iterations": option(
+                int, NewtonConfig.ls_max_iters, doc="cutbacks of one Newton step at most"
+            ),
+            "linesearch_cutback": option(
+                float, NewtonConfig.ls_cutback, doc="the step length is divided by this on each cutback"
+            ),
             "linesearch_stopping_criteria": option(
-                float, 1e-3, doc="sufficient-decrease constant c: |r(x + a dx)|^2 <= (1 - c a) |r(x)|^2"
+                float, NewtonConfig.ls_c, doc="sufficient-decrease constant c: |r(x + a dx)|^2 <= (1 - c a) |r(x)|^2"
             ),
             "check_negative_criterion": option(bool, False, doc="not supported: must stay false"),
         }
