@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 RUN = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
 
 
@@ -28,3 +30,20 @@ def test_benchmarks_quick_run() -> None:
     assert out.count("dtype=float64 torch_threads=") >= 7
     # the compiled route (C++ runtime via its binding) and the pure C++ host are timed
     assert "compiled us/call" in out and "C++ us/call" in out and "compiled us/pt" in out
+
+
+def test_crystal_benchmark_quick_run() -> None:
+    """benchmarks/crystal.py (the docs' single-crystal model) on N = 3 only: a table with a step count."""
+    script = RUN.with_name("crystal.py")
+    docs = RUN.parents[2] / "shared/spec/docs/modules/solid_mechanics/crystal_plasticity"
+    if not docs.is_dir():
+        pytest.skip("the spec's docs folder is not next to the checkout")
+    proc = subprocess.run(
+        [sys.executable, str(script), "--quick", "--max-batch", "3", "--threads", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    rows = [line.split() for line in proc.stdout.splitlines() if line.startswith("3e+00")]
+    assert len(rows) == 1 and int(rows[0][4]) >= 1  # Newton iterations of the timed step

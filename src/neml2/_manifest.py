@@ -51,6 +51,7 @@ MANIFEST: dict[str, tuple[str, str]] = {
     "FiniteVolumeAppendBoundaryCondition": ("Models", "models.finite_volume.finite_volume_append_boundary_condition"),
     "FiniteVolumeGradient": ("Models", "models.finite_volume.finite_volume_gradient"),
     "FiniteVolumeUpwindedAdvectiveFlux": ("Models", "models.finite_volume.finite_volume_upwinded_advective_flux"),
+    "FixOrientation": ("Models", "models.solid_mechanics.crystal_plasticity.fix_orientation"),
     "FredrickArmstrongPlasticHardening": ("Models", "models.solid_mechanics.plasticity.fredrick_armstrong_plastic_hardening"),
     "FullPreconditioner": ("Solvers", "solvers.full_preconditioner"),
     "GMRES": ("Solvers", "solvers.gmres"),

@@ -25,7 +25,7 @@ import torch
 
 from neml2.models.chain_rule import Local, tangent_result
 from neml2.types import TensorWrapper
-from neml2.types._base import expand_groups
+from neml2.types._base import broadcast_shapes, expand_groups
 from neml2.types.functions import fullify
 
 Array = Any  # a torch.Tensor or a DualTensor
@@ -655,7 +655,7 @@ def _seq_rule(name: str) -> Rule:
         k: dict[str, int] = {}
         for leaf in dict.fromkeys(n for x in duals for n in x.t):
             kk = max(x.k[leaf] for x in duals if leaf in x.t)
-            kshape = torch.broadcast_shapes(*(tuple(x.t[leaf].shape[: x.k[leaf]]) for x in duals if leaf in x.t))
+            kshape = broadcast_shapes(*(tuple(x.t[leaf].shape[: x.k[leaf]]) for x in duals if leaf in x.t))
             kshape = tuple(kshape) + (1,) * (kk - len(kshape))
             txs = [
                 _pad(_padk(x.t[leaf], x.k[leaf], kk), kk, p.ndim) if isinstance(x, DualTensor) and leaf in x.t else None
@@ -664,15 +664,15 @@ def _seq_rule(name: str) -> Rule:
             # non-K shape of each part: its primal, widened where its tangent is larger (batched seeds
             # of batch-free inputs); all parts then agree except along the concatenated axis
             shapes = [
-                tuple(p.shape) if tx is None else tuple(torch.broadcast_shapes(p.shape, tx.shape[kk:]))
+                tuple(p.shape) if tx is None else tuple(broadcast_shapes(p.shape, tx.shape[kk:]))
                 for tx, p in zip(txs, ps)
             ]
             if name == "cat":
                 dd = d % nd
-                common = torch.broadcast_shapes(*(sh[:dd] + (1,) + sh[dd + 1 :] for sh in shapes))
+                common = broadcast_shapes(*(sh[:dd] + (1,) + sh[dd + 1 :] for sh in shapes))
                 targets = [tuple(common[:dd]) + (sh[dd],) + tuple(common[dd + 1 :]) for sh in shapes]
             else:
-                targets = [tuple(torch.broadcast_shapes(*shapes))] * len(shapes)
+                targets = [tuple(broadcast_shapes(*shapes))] * len(shapes)
             parts = [
                 torch.zeros((), dtype=p.dtype, device=p.device).expand(*kshape, *tg)
                 if tx is None
@@ -691,7 +691,7 @@ _RULES["cat"] = _seq_rule("cat")
 
 @_rule("broadcast_tensors")
 def _broadcast_tensors(*xs: Any) -> tuple:
-    shape = torch.broadcast_shapes(*(tuple(x.shape) for x in xs))
+    shape = broadcast_shapes(*(tuple(x.shape) for x in xs))
     return tuple(_expand(x, shape) if isinstance(x, DualTensor) else x.expand(shape) for x in xs)
 
 

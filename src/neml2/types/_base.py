@@ -19,6 +19,22 @@ T = TypeVar("T", bound="TensorWrapper")
 Number = int | float
 
 
+def broadcast_shapes(*shapes: Any) -> tuple:
+    """``torch.broadcast_shapes`` with a fast path for plain integer shapes (the eager hot path;
+    symbolic sizes under ``torch.export`` take torch's own rules)."""
+    if not all(type(d) is int for sh in shapes for d in sh):
+        return tuple(torch.broadcast_shapes(*shapes))
+    n = max((len(sh) for sh in shapes), default=0)
+    out = [1] * n
+    for sh in shapes:
+        for i, d in enumerate(sh, n - len(sh)):
+            if d != 1:
+                if out[i] != 1 and out[i] != d:
+                    raise RuntimeError(f"shapes {[tuple(x) for x in shapes]} do not broadcast")
+                out[i] = d
+    return tuple(out)
+
+
 def default_dtype() -> torch.dtype:
     """NEML2 computes in float64 unless the input file's [Settings] says otherwise."""
     from neml2 import settings

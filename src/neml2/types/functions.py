@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import torch
 
-from ._base import TensorWrapper, align_groups, as_data, expand_groups, merge_meta
+from ._base import TensorWrapper, align_groups, as_data, broadcast_shapes, expand_groups, merge_meta
 from .tensors import R2, SR2, WR2, Rot, Scalar
 from .views import BatchView, DynamicBatchView, RegionView, SubBatchView, _norm_dim
 
@@ -178,7 +178,7 @@ def cat(xs: Sequence[Any], dim: int = 0) -> Any:
     start, n = _region_start(kind, meta, b)
     ax = start + _norm_dim(dim, n, f"cat on {kind.name}")
     shapes = [d.shape[:ax] + (1,) + d.shape[ax + 1 :] for d in datas]
-    target = torch.broadcast_shapes(*shapes)
+    target = broadcast_shapes(*shapes)
     datas = [d.expand(*target[:ax], d.shape[ax], *target[ax + 1 :]) for d in datas]
     return _result(views[0].tensor, torch.cat(datas, dim=ax), meta, kind, n)
 

@@ -165,3 +165,15 @@ def test_pure_spin_rotates_rigidly() -> None:
     torch.testing.assert_close(state["orientation"].to_R2().data, expected, rtol=0, atol=1e-8)
     torch.testing.assert_close(state["elastic_strain"].data, torch.zeros(n, 6, dtype=F64), rtol=0, atol=1e-12)
     torch.testing.assert_close(state["slip_hardening"].data, torch.zeros(n, dtype=F64), rtol=0, atol=1e-12)
+
+
+def test_fix_orientation_keeps_the_rotation() -> None:
+    """FixOrientation bounds |r| (<= 1 after it) and leaves the rotation matrix unchanged."""
+    from neml2.models.solid_mechanics.crystal_plasticity.fix_orientation import FixOrientation
+
+    torch.manual_seed(2)
+    r = MRP(3.0 * torch.randn(50, 3, dtype=F64))
+    fixed = FixOrientation()(r)
+    assert (fixed.norm_sq().data <= 1.0 + 1e-12).all()
+    assert (fixed.norm_sq().data != r.norm_sq().data).any()  # some were flipped
+    torch.testing.assert_close(fixed.to_R2().data, r.to_R2().data, rtol=0, atol=1e-12)
