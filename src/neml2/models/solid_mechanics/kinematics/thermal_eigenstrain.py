@@ -18,10 +18,10 @@ class ThermalEigenstrain(Model):
     hit = HitSchema(
         temperature=input(Scalar, doc="temperature T"),
         eigenstrain=output(SR2, doc="eps* = alpha (T - T0) I"),
-        reference_temperature=parameter(Scalar, doc="stress-free reference temperature T0"),
-        CTE=parameter(Scalar, doc="coefficient of thermal expansion alpha"),
+        reference_temperature=parameter(Scalar, attr="T0", doc="stress-free reference temperature T0"),
+        CTE=parameter(Scalar, attr="alpha", doc="coefficient of thermal expansion alpha"),
     )
 
     def forward(self, T: Scalar, *nl: Any) -> SR2:
         p = self.params(nl)
-        return p.CTE * (T - p.reference_temperature) * SR2.identity(T.dtype, T.device)
+        return p.alpha * (T - p.T0) * SR2.identity(T.dtype, T.device)
