@@ -436,6 +436,27 @@ class Model(nn.Module):
         """The variable name(s) bound to schema field ``field`` (None if absent)."""
         return self.vars.get(field)
 
+    def _promote_inputs(self, args: tuple) -> tuple:
+        """At the outermost call, floating inputs narrower than the model's dtype (a float32 tensor
+        given to a float64 model) are promoted to it, as torch's type promotion would do for every
+        elementwise op, so that the products of the model (matmul, einsum) see one dtype."""
+        ref = next(self.parameters(), None)
+        ref = ref if ref is not None else next(self.buffers(), None)
+        if ref is None or not ref.is_floating_point():
+            return args
+        want = ref.dtype
+        out = list(args)
+        for i, a in enumerate(args):
+            data = a.data
+            if (
+                isinstance(data, torch.Tensor)
+                and data.is_floating_point()
+                and data.dtype != want
+                and torch.promote_types(data.dtype, want) == want
+            ):
+                out[i] = a._new(data.to(want))
+        return tuple(out)
+
     def _wrap_inputs(self, args: tuple) -> tuple:
         if len(args) != len(self.input_spec):
             names = ", ".join(self.input_spec)
@@ -460,6 +481,8 @@ class Model(nn.Module):
     def __call__(self, *args: Any, v: Any = None, v2: Any = None, vh: Any = None) -> Any:
         args = self._wrap_inputs(args)
         d = self.__dict__
+        if not d.get("_forward_depth"):
+            args = self._promote_inputs(args)
         d["_forward_depth"] = d.get("_forward_depth", 0) + 1
         try:
             if v is not None and d.get("_ad_request") is not None:

@@ -177,3 +177,15 @@ def test_fix_orientation_keeps_the_rotation() -> None:
     assert (fixed.norm_sq().data <= 1.0 + 1e-12).all()
     assert (fixed.norm_sq().data != r.norm_sq().data).any()  # some were flipped
     torch.testing.assert_close(fixed.to_R2().data, r.to_R2().data, rtol=0, atol=1e-12)
+
+
+def test_float32_inputs_are_promoted() -> None:
+    """A float32 input to a float64 model is promoted at the call (as torch promotes elementwise
+    ops), so the model's products see one dtype and the result is the float64 one."""
+    model = ResolvedShear(crystal_geometry=_fcc())
+    Q = MRP.fill(0.1, -0.2, 0.3).to_R2()
+    stress = torch.tensor([100.0, -50.0, 30.0, 20.0, -10.0, 40.0])
+    tau32 = model(SR2(stress.to(torch.float32)), Q).data
+    tau64 = model(SR2(stress.to(F64)), Q).data
+    assert tau32.dtype == F64
+    torch.testing.assert_close(tau32, tau64, rtol=1e-6, atol=0)
