@@ -139,6 +139,8 @@ MANIFEST: dict[str, tuple[str, str]] = {
     "SR2BilinearInterpolation": ("Models", "models.common.sr2_bilinear_interpolation"),
     "SR2ConstantParameter": ("Models", "models.common.sr2_constant_parameter"),
     "SR2Determinant": ("Models", "models.common.sr2_determinant"),
+    "SR2DynamicMean": ("Models", "models.common.sr2_dynamic_mean"),
+    "SR2DynamicSum": ("Models", "models.common.sr2_dynamic_sum"),
     "SR2ForwardEulerTimeIntegration": ("Models", "models.common.sr2_forward_euler_time_integration"),
     "SR2InputParameter": ("Models", "models.common.sr2_input_parameter"),
     "SR2Invariant": ("Models", "models.common.sr2_invariant"),
