@@ -158,20 +158,23 @@ def seeds(
     total: int | None = None,
     dtype: Any = None,
     device: Any = None,
+    sub: tuple[int, ...] = (),
 ) -> TensorWrapper:
-    """Identity seeds for a variable: K = base size (or ``total`` with this variable at ``offset``).
+    """Identity seeds for a variable: K = its size (or ``total`` with this variable at ``offset``),
+    the size counting every site of its sub-batch shape ``sub``.
 
-    The result has K leading axis and no batch axes (broadcasts against any batch).
+    The result has K leading axis, the sub-batch axes ``sub`` and no batch axes (broadcasts
+    against any batch).
     """
     n = 1
-    for s in type_cls.BASE_SHAPE:
+    for s in (*sub, *type_cls.BASE_SHAPE):
         n *= s
     total = n if total is None else total
     if like is not None:
         dtype, device = like.dtype, like.device
     eye = torch.zeros(total, n, dtype=dtype, device=device)
     eye[offset : offset + n] = torch.eye(n, dtype=dtype, device=device)
-    data = eye.reshape(total, *type_cls.BASE_SHAPE)
+    data = eye.reshape(total, *sub, *type_cls.BASE_SHAPE)
     out = object.__new__(type_cls)
-    TensorWrapper.__init__(out, data, k_ndim=1)
+    TensorWrapper.__init__(out, data, sub_batch_ndim=len(sub), k_ndim=1)
     return out

@@ -11,6 +11,7 @@ import torch
 
 from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
+from neml2.models.chain_rule import seeds
 from neml2.models.model import Model, register_submodule
 from neml2.schema import HitSchema, option
 from neml2.types import TensorWrapper
@@ -49,14 +50,6 @@ def _site(t: type[TensorWrapper], data: torch.Tensor, sub: tuple[int, ...], k_nd
         out, data.reshape((*data.shape[:-1], *sub, *t.BASE_SHAPE)), sub_batch_ndim=len(sub), k_ndim=k_ndim
     )
     return out
-
-
-def _seeds(t: type[TensorWrapper], sub: tuple[int, ...], n: int, off: int, like: torch.Tensor) -> TensorWrapper:
-    """Identity seeds of an unknown (``n`` K columns, this one at ``off``), per site of its sub-batch."""
-    s = math.prod(sub) * math.prod(t.BASE_SHAPE)
-    eye = like.new_zeros(n, s)
-    eye[off : off + s] = torch.eye(s, dtype=like.dtype, device=like.device)
-    return _site(t, eye, sub, k_ndim=1)
 
 
 def _has_batched_parameters(model: Model) -> bool:
@@ -171,7 +164,7 @@ class ImplicitUpdate(Model):
         off = 0
         for u, t, s, sub in zip(sys.unknowns, sys.unknown_types, sys.unknown_sizes, sys.unknown_sub):
             state[u] = _site(t, x[:, off : off + s].reshape(*shape, s), sub)
-            v[u] = {_X: _seeds(t, sub, n, off, x)}
+            v[u] = {_X: seeds(t, total=n, offset=off, dtype=x.dtype, device=x.device, sub=sub)}
             off += s
         *outs, v_out = model(*[state[k] for k in model.input_spec], v=v)
         out = dict(zip(model.output_spec, outs))
