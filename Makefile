@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml $(CSRC) $(MODLIST)
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q torch==2.13.0 'scikit-build-core>=0.10' ninja
 	command -v cmake >/dev/null || $(PIP) install -q 'cmake>=3.18'
-	$(PIP) install -q --no-build-isolation -e '.[dev]'
+	$(PIP) install -q --no-build-isolation -e '.[dev,calibration]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -34,7 +34,15 @@ _LAZY = {
 }
 
 
+#: sub-packages importable as attributes (``import neml2; neml2.pyzag``)
+_SUBPACKAGES = {"pyzag", "texture"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        import importlib
+
+        return importlib.import_module(f"neml2.{name}")
     mod = _LAZY.get(name)
     if mod is None:
         raise AttributeError(f"module 'neml2' has no attribute {name!r}")

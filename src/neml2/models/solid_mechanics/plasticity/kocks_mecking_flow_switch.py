@@ -40,5 +40,8 @@ class KocksMeckingFlowSwitch(Model):
 
     def forward(self, g: Scalar, ri: Scalar, rd: Scalar, *nl: Any) -> Scalar:
         g0 = self.params(nl).g0
-        h = 0.5 * (1.0 + (self.s * (g - g0)).tanh())
-        return (1.0 - h) * ri + h * rd
+        # h = 1 / (1 + exp(-2x)) and 1 - h = 1 / (1 + exp(2x)), x = s (g - g0): each weight keeps its
+        # relative precision far from the switch (1 - tanh(x) rounds to 0 beyond x ~ 19, which makes
+        # the unused branch's unknown drop out of the Jacobian exactly: a singular Newton system)
+        x2 = (2.0 * self.s * (g - g0)).clamp(-600.0, 600.0)
+        return ri / (1.0 + x2.exp()) + rd / (1.0 + (-x2).exp())
