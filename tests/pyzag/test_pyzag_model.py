@@ -13,10 +13,9 @@ import torch
 
 pytest.importorskip("pyzag", reason="the calibration extra (pyzag) is not installed")
 
-from pyzag import chunktime, nonlinear, reparametrization  # noqa: E402
-
 import neml2  # noqa: E402
 from neml2.pyzag import NEML2PyzagModel  # noqa: E402
+from pyzag import chunktime, nonlinear, reparametrization  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[2].parent / "shared/spec/docs/tutorials/optimization/deterministic/demo_model.i"
 pytestmark = pytest.mark.skipif(not DEMO.is_file(), reason="the spec's tutorial folder is not next to the checkout")
@@ -88,10 +87,16 @@ def test_layouts_and_parameters() -> None:
 def test_packing_errors() -> None:
     pmodel = _pmodel()
     with pytest.raises(neml2.NEML2Error, match="missing control, fixed_values; unknown strain"):
-        pmodel.assemble_forces({"t": torch.zeros(3, 2), "temperature": torch.zeros(3, 2), "strain": torch.zeros(3, 2, 6)})
+        pmodel.assemble_forces(
+            {"t": torch.zeros(3, 2), "temperature": torch.zeros(3, 2), "strain": torch.zeros(3, 2, 6)}
+        )
     with pytest.raises(neml2.NEML2Error, match=r"'mixed_state' is a SR2 \(base shape \(6,\)\)"):
         pmodel.assemble_state(
-            {"mixed_state": torch.zeros(2, 3), "equivalent_plastic_strain": torch.zeros(2), "gamma_rate_ri": torch.zeros(2)}
+            {
+                "mixed_state": torch.zeros(2, 3),
+                "equivalent_plastic_strain": torch.zeros(2),
+                "gamma_rate_ri": torch.zeros(2),
+            }
         )
 
 

@@ -9,7 +9,7 @@ axes takes ``prod(sub) * prod(base)`` components.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import torch
@@ -72,10 +72,11 @@ class Layout:
         missing = [n for n in self.names if n not in values]
         unknown = [n for n in values if n not in self.names]
         if missing or unknown:
-            parts = [f"missing {', '.join(missing)}" if missing else "", f"unknown {', '.join(unknown)}" if unknown else ""]
-            raise NEML2Error(
-                f"{what}: {'; '.join(p for p in parts if p)} (expected exactly: {', '.join(self.names)})"
-            )
+            parts = [
+                f"missing {', '.join(missing)}" if missing else "",
+                f"unknown {', '.join(unknown)}" if unknown else "",
+            ]
+            raise NEML2Error(f"{what}: {'; '.join(p for p in parts if p)} (expected exactly: {', '.join(self.names)})")
         flat: list[torch.Tensor] = []
         for i, name in enumerate(self.names):
             v = values[name]

@@ -147,7 +147,9 @@ class NEML2PyzagModel(nn.Module, NonlinearFunctionOperatorFactory):
                 name = u if lag == 0 else f"{u}~1"
                 if name in model.input_spec:
                     state[name] = _site(t, values[..., off : off + s], sub)
-                    v[name] = {"x": seeds(t, total=2 * n, offset=lag * n + off, dtype=x.dtype, device=x.device, sub=sub)}
+                    v[name] = {
+                        "x": seeds(t, total=2 * n, offset=lag * n + off, dtype=x.dtype, device=x.device, sub=sub)
+                    }
                 off += s
         for lag, values in ((0, f), (1, f_old)):
             for name, w in self.flayout.split(values).items():
