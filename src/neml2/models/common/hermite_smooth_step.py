@@ -10,6 +10,13 @@ from neml2.models.model import Model
 from neml2.schema import HitSchema, input, option, output, parameter
 from neml2.types import Scalar
 
+
+def hermite_step(x: Scalar, lower_bound: Scalar, upper_bound: Scalar) -> Scalar:
+    """``s = clamp((x - lower_bound) / (upper_bound - lower_bound), 0, 1)``, ``3 s^2 - 2 s^3``."""
+    s = ((x - lower_bound) / (upper_bound - lower_bound)).clamp(0.0, 1.0)
+    return s * s * (3.0 - 2.0 * s)
+
+
 _BOOL = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
@@ -34,6 +41,5 @@ class HermiteSmoothStep(Model):
 
     def forward(self, x: Scalar, *nl: Any) -> Scalar:
         p = self.params(nl)
-        s = ((x - p.lower_bound) / (p.upper_bound - p.lower_bound)).clamp(0.0, 1.0)
-        v = s * s * (3.0 - 2.0 * s)
+        v = hermite_step(x, p.lower_bound, p.upper_bound)
         return 1.0 - v if self.complement else v
