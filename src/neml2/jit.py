@@ -36,8 +36,9 @@ def _models(target: Any) -> list[nn.Module]:
 def compile(target: Any, *, fullgraph: bool = False, mode: str | None = None, **compile_kwargs: Any) -> Any:  # noqa: A001
     """Compile ``target`` in place with ``torch.compile(dynamic=False)`` and return it.
 
-    ``target`` is a model (its ``forward`` is compiled), a ``NonlinearSystem`` (its residual model)
-    or a wrapper with a ``.sys`` system.  ``mode`` and the other keywords go to ``torch.compile``;
+    ``target`` is a model (its ``forward`` is compiled), a ``NonlinearSystem`` (its residual model),
+    a ``neml2.pyzag.NEML2PyzagModel`` (its evaluations without autograd) or a wrapper with a
+    ``.sys`` system.  ``mode`` and the other keywords go to ``torch.compile``;
     compiling twice is a no-op.  Without ``mode`` the inductor option ``cpp_cache_precompile_headers``
     is off (torch reuses a header precompiled by an earlier AOTInductor compile in the process, which
     lacks the vector ISA these kernels use); with ``mode`` torch takes no options, so compile before
@@ -51,6 +52,10 @@ def compile(target: Any, *, fullgraph: bool = False, mode: str | None = None, **
         # no precompiled C++ header: one built by an AOTInductor compile in this process (portable,
         # no vector ISA) would be reused for kernels that need one
         compile_kwargs["options"] = {"cpp_cache_precompile_headers": False, **compile_kwargs.get("options", {})}
+    hook = getattr(target, "_jit_compile", None)
+    if hook is not None:  # a wrapper that knows which of its evaluations to compile (neml2.pyzag)
+        hook(**({"mode": mode} if mode is not None else {}), fullgraph=fullgraph, **compile_kwargs)
+        return target
     for model in _models(target):
         if getattr(model, "_neml2_compiled", False):
             continue

@@ -51,6 +51,7 @@ class NEML2PyzagModel(nn.Module, NonlinearFunctionOperatorFactory):
         nn.Module.__init__(self)
         self.__dict__["sys"] = system  # not a submodule: parameters() is the calibrated set only
         self._wrapper = wrapper if wrapper is not None else DenseODEWrapper()
+        self._compiled: Any = None  # neml2.compile: the evaluation without autograd, compiled
         model = system.model
         self.slayout = Layout(list(system.unknowns), list(system.unknown_types), list(system.unknown_sub))
         forces: list[str] = []
@@ -128,12 +129,26 @@ class NEML2PyzagModel(nn.Module, NonlinearFunctionOperatorFactory):
                 mod = model.get_submodule(owner) if owner else model
                 setattr(mod, leaf, nn.Parameter(getattr(self, short).detach().clone()))
 
+    def _jit_compile(self, **compile_kwargs: Any) -> None:
+        """``neml2.compile(factory)``: the evaluations without autograd (pyzag's forward Newton
+        solves) run a ``torch.compile``d graph, one per chunk shape; those that record a graph (the
+        adjoint pass) stay eager, since inductor's backward does not cover the whole forward."""
+        if self._compiled is None:
+            self._compiled = torch.compile(self._evaluate, dynamic=False, **compile_kwargs)
+
     # ----------------------------------------------------------- evaluation
     def residual_and_jacobian(
         self, x: torch.Tensor, x_old: torch.Tensor, f: torch.Tensor, f_old: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """Residual ``(*batch, n)`` and ``[dR/dx, dR/dx_old]`` ``(*batch, n, 2n)`` of the system at
         the states ``x`` (previous ``x_old``) and forces ``f`` (previous ``f_old``)."""
+        if self._compiled is not None and not torch.is_grad_enabled():
+            return self._compiled(x, x_old, f, f_old)
+        return self._evaluate(x, x_old, f, f_old)
+
+    def _evaluate(
+        self, x: torch.Tensor, x_old: torch.Tensor, f: torch.Tensor, f_old: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         sys, model = self.sys, self.sys.model
         batch = torch.broadcast_shapes(x.shape[:-1], f.shape[:-1])
         x, x_old = x.expand(*batch, x.shape[-1]), x_old.expand(*batch, x.shape[-1])

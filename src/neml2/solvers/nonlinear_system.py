@@ -65,6 +65,11 @@ class NonlinearSystem(HitObject):
         self.declared_sub: dict[str, tuple[int, ...]] = declared
         self.set_sub_batch_shapes(declared)
 
+    def to(self, *args: Any, **kwargs: Any) -> NonlinearSystem:
+        """Move (or cast) the residual model, as ``torch.nn.Module.to`` does; returns the system."""
+        self.model.to(*args, **kwargs)
+        return self
+
     def set_sub_batch_shapes(self, shapes: dict[str, tuple[int, ...]]) -> None:
         """Lay out the unknowns (and their paired residuals) with sub-batch axes: ``shapes`` maps an
         unknown to its sub-batch shape (e.g. ``(12,)`` per slip system), read from the input file's
