@@ -38,6 +38,13 @@ MINIMAL = {
 }
 # Leaves the dual route cannot evaluate yet, with the reason (each is checked to still fail).
 UNSUPPORTED: dict[str, str] = {}
+# Leaves whose inputs must carry sub-batch axes (an unmarked input is an error): the sub-batch shape their
+# inputs and batched seeds get (after the dynamic batch, marked sub_batch_ndim=); batch-free seeds get none.
+SUB_BATCH: dict[str, tuple[int, ...]] = {
+    "SR2IntermediateSum": (3, 2),
+    "SR2IntermediateMean": (3,),
+    "SR2IntermediateDiff": (2, 4),  # its test file differences sub-batch axis 1 twice
+}
 
 
 @cache
@@ -73,40 +80,48 @@ def _rand(type_cls: type[TensorWrapper], *shape: int, lo: float = 0.1, hi: float
     return lo + (hi - lo) * torch.rand((*shape, *base), dtype=torch.float64)
 
 
-def _wrap(type_cls: type[TensorWrapper], data: torch.Tensor, k: int = 0) -> TensorWrapper:
+def _wrap(type_cls: type[TensorWrapper], data: torch.Tensor, k: int = 0, sub: int = 0) -> TensorWrapper:
     out = object.__new__(type_cls)
-    TensorWrapper.__init__(out, data, k_ndim=k)
+    TensorWrapper.__init__(out, data, sub_batch_ndim=sub, k_ndim=k)
     return out
 
 
-def _inputs(model: Model, batch: tuple[int, ...], broadcast: bool) -> list[TensorWrapper]:
-    """Random inputs; with ``broadcast`` every other input has no batch axes."""
+def _inputs(model: Model, batch: tuple[int, ...], broadcast: bool, sub: tuple[int, ...] = ()) -> list[TensorWrapper]:
+    """Random inputs; with ``broadcast`` every other input has no dynamic batch axes."""
     out = []
     for i, t in enumerate(model.input_spec.values()):
         shape = () if broadcast and i % 2 else batch
-        out.append(_wrap(t, _rand(t, *shape)))
+        out.append(_wrap(t, _rand(t, *shape, *sub), sub=len(sub)))
     return out
 
 
-def _tangents(model: Model, batch: tuple[int, ...]) -> dict[str, dict[str, TensorWrapper]]:
+def _tangents(model: Model, batch: tuple[int, ...], sub: tuple[int, ...] = ()) -> dict[str, dict[str, TensorWrapper]]:
     """Seeds per input: leaf A (3 seeds, batched), leaf B (2 batch-free seeds), leaf C (2x2 K axes, first input)."""
     v: dict[str, dict[str, TensorWrapper]] = {}
+    n = len(sub)
     for i, (name, t) in enumerate(model.input_spec.items()):
-        d = {"A": _wrap(t, _rand(t, 3, *batch, lo=-1, hi=1), 1), "B": _wrap(t, _rand(t, 2, lo=-1, hi=1), 1)}
+        d = {
+            "A": _wrap(t, _rand(t, 3, *batch, *sub, lo=-1, hi=1), 1, n),
+            "B": _wrap(t, _rand(t, 2, lo=-1, hi=1), 1),
+        }
         if i == 0:
-            d["C"] = _wrap(t, _rand(t, 2, 2, *batch, lo=-1, hi=1), 2)
+            d["C"] = _wrap(t, _rand(t, 2, 2, *batch, *sub, lo=-1, hi=1), 2, n)
         v[name] = d
     return v
 
 
-def _second(model: Model, batch: tuple[int, ...]) -> tuple[dict, dict]:
+def _second(model: Model, batch: tuple[int, ...], sub: tuple[int, ...] = ()) -> tuple[dict, dict]:
     """``vh`` (leaves P: 2 seeds, Q: 1 batch-free seed) and ``v2[x][A][P]`` on the first input."""
     vh: dict[str, dict[str, TensorWrapper]] = {}
     v2: dict[str, dict[str, dict[str, TensorWrapper]]] = {}
+    n = len(sub)
     for i, (name, t) in enumerate(model.input_spec.items()):
-        vh[name] = {"P": _wrap(t, _rand(t, 2, *batch, lo=-1, hi=1), 1), "Q": _wrap(t, _rand(t, 1, lo=-1, hi=1), 1)}
+        vh[name] = {
+            "P": _wrap(t, _rand(t, 2, *batch, *sub, lo=-1, hi=1), 1, n),
+            "Q": _wrap(t, _rand(t, 1, lo=-1, hi=1), 1),
+        }
         if i == 0:
-            v2[name] = {"A": {"P": _wrap(t, _rand(t, 3, 2, *batch, lo=-1, hi=1), 2)}}
+            v2[name] = {"A": {"P": _wrap(t, _rand(t, 3, 2, *batch, *sub, lo=-1, hi=1), 2, n)}}
     return vh, v2
 
 
@@ -150,8 +165,9 @@ def test_dual_matches_hand_written(type_name: str, broadcast: bool) -> None:
     torch.manual_seed(sum(map(ord, type_name)))
     model = _build(type_name)
     batch = (4,)
-    xs = _inputs(model, batch, broadcast)
-    v = _tangents(model, batch)
+    sub = SUB_BATCH.get(type_name, ())
+    xs = _inputs(model, batch, broadcast, sub)
+    v = _tangents(model, batch, sub)
     *hand_y, hand_v = model(*xs, v=v)
     if type_name in UNSUPPORTED:
         with pytest.raises((TypeError, NotImplementedError)):
@@ -166,7 +182,7 @@ def test_dual_matches_hand_written(type_name: str, broadcast: bool) -> None:
     assert hand_v or not v, f"{type_name}: the hand-written chain rule gave no tangent at all"
     _same(hand_v, dual_v, f"{type_name} v")
     if getattr(model, "SUPPORTS_SECOND_ORDER", False):
-        vh, v2 = _second(model, batch)
+        vh, v2 = _second(model, batch, sub)
         hand = model(*xs, v=v, v2=v2, vh=vh)
         dual = dual_call(model, *xs, v=v, v2=v2, vh=vh)
         n = len(model.output_spec)

@@ -119,10 +119,16 @@ def _fill(type_name: str, values: list[float]) -> TensorWrapper:
     return cls.fill(*values)  # type: ignore[attr-defined]
 
 
-def _wrap(cls: type[TensorWrapper], data: torch.Tensor, k_ndim: int = 0) -> TensorWrapper:
+def _wrap(cls: type[TensorWrapper], data: torch.Tensor, k_ndim: int = 0, sub_batch_ndim: int = 0) -> TensorWrapper:
     out = object.__new__(cls)
-    TensorWrapper.__init__(out, data, k_ndim=k_ndim)
+    TensorWrapper.__init__(out, data, sub_batch_ndim=sub_batch_ndim, k_ndim=k_ndim)
     return out
+
+
+def _seed(x: TensorWrapper, t: torch.Tensor, k_ndim: int, batch_free: bool = False) -> TensorWrapper:
+    """A tangent ``t`` (``k_ndim`` seed axes) of input ``x``: over ``x``'s batch axes it carries ``x``'s
+    sub-batch marking; a batch-free tangent (base axes only) has none and broadcasts over the sites."""
+    return _wrap(type(x), t, k_ndim, 0 if batch_free else x.sub_batch_ndim)
 
 
 def _pad(data: torch.Tensor, k_ndim: int, shape: tuple[int, ...]) -> torch.Tensor:
@@ -135,8 +141,9 @@ def _pad(data: torch.Tensor, k_ndim: int, shape: tuple[int, ...]) -> torch.Tenso
 
 
 def _expand(w: TensorWrapper, batch_shape: tuple[int, ...]) -> TensorWrapper:
-    """``w`` (no seed axes) broadcast to ``batch_shape``."""
-    return type(w)(torch.broadcast_to(w.data, tuple(batch_shape) + tuple(w.base_shape)))
+    """``w`` (no seed axes) broadcast to ``batch_shape`` (dynamic + sub-batch axes); a value marked with
+    sub-batch axes (``sub_batch_ndim=``) keeps them: its trailing batch axes stay per-site."""
+    return w._new(torch.broadcast_to(w.data, tuple(batch_shape) + tuple(w.base_shape)))
 
 
 def _keys(tree: dict, prefix: tuple = ()) -> list[tuple]:
@@ -270,8 +277,8 @@ class ModelUnitTest(Driver):
         saved = (self.model, self.inputs, self.outputs, self.label)
         try:
             self.model = copy.deepcopy(self.model).to(device)
-            self.inputs = {k: type(w)(w.data.to(device)) for k, w in self.inputs.items()}
-            self.outputs = {k: type(w)(w.data.to(device)) for k, w in self.outputs.items()}
+            self.inputs = {k: w._new(w.data.to(device)) for k, w in self.inputs.items()}
+            self.outputs = {k: w._new(w.data.to(device)) for k, w in self.outputs.items()}
             self.label = f"{self.label} on {device}"
             self._run_checks()
             self.report.devices.append(str(device))
@@ -330,7 +337,7 @@ class ModelUnitTest(Driver):
     def _perturb(self, w: TensorWrapper, batched: bool) -> TensorWrapper:
         data = _expand(w, self.batch_shape).data if batched else w.data
         u = torch.rand(data.shape, generator=self.gen, dtype=data.dtype) * 2 - 1
-        return type(w)(data * (1 + PERTURBATION * u))
+        return w._new(data * (1 + PERTURBATION * u))
 
     def _randn(self, shape: tuple[int, ...], like: torch.Tensor) -> torch.Tensor:
         return torch.randn(shape, generator=self.gen, dtype=like.dtype).to(like.device)
@@ -349,10 +356,8 @@ class ModelUnitTest(Driver):
         return points
 
     def _plain(self, xs: list[TensorWrapper]) -> Callable[..., tuple]:
-        types = [type(x) for x in xs]
-
         def f(*datas: torch.Tensor) -> tuple:
-            out = self.model(*[t(d) for t, d in zip(types, datas, strict=True)])
+            out = self.model(*[x._new(d) for x, d in zip(xs, datas, strict=True)])
             out = out if isinstance(out, tuple) else (out,)
             return tuple(o.data for o in out)
 
@@ -380,7 +385,7 @@ class ModelUnitTest(Driver):
                 shape = x.BASE_SHAPE if unbatched_tangents else tuple(x.data.shape)
                 tangents.append(self._randn((K, *shape), x.data))
             v = {
-                n: {n: _wrap(type(x), t, 1), "*": _wrap(type(x), t, 1)}
+                n: {n: _seed(x, t, 1, unbatched_tangents), "*": _seed(x, t, 1, unbatched_tangents)}
                 for n, x, t in zip(names, xs, tangents, strict=True)
             }
             *_, v_out = self._call(f"v= call ({label})", xs, v=v)
@@ -440,9 +445,9 @@ class ModelUnitTest(Driver):
         ts = [self._randn((K, *x.data.shape), x.data) for x in xs]
         ss = [self._randn((K, *x.data.shape), x.data) for x in xs]
         ws = [self._randn((K, K, *x.data.shape), x.data) for x in xs]
-        v = {n: {f"a:{n}": _wrap(type(x), t, 1)} for n, x, t in zip(names, xs, ts, strict=True)}
-        vh = {n: {f"b:{n}": _wrap(type(x), s, 1)} for n, x, s in zip(names, xs, ss, strict=True)}
-        v2 = {n: {f"a:{n}": {f"b:{n}": _wrap(type(x), w, 2)}} for n, x, w in zip(names, xs, ws, strict=True)}
+        v = {n: {f"a:{n}": _seed(x, t, 1)} for n, x, t in zip(names, xs, ts, strict=True)}
+        vh = {n: {f"b:{n}": _seed(x, s, 1)} for n, x, s in zip(names, xs, ss, strict=True)}
+        v2 = {n: {f"a:{n}": {f"b:{n}": _seed(x, w, 2)}} for n, x, w in zip(names, xs, ws, strict=True)}
 
         def hess(i: int, t: torch.Tensor, j: int, s: torch.Tensor) -> list[torch.Tensor]:
             """``y''[t_i, s_j]`` for every output, shape (Ka, Kb, *out)."""
