@@ -204,9 +204,6 @@ EXPECTED_UNKNOWN: set[str] = {
 EXPECTED_OTHER: dict[tuple[str, str], str] = {
     # LinearIsotropicElasticity ignores rate_form (should read strain_rate, write stress_rate)
     ("tutorials/models/transient_driver/main.md:input.i", "Models/model"): "unknown 'stress' is not an input",
-    # NonlinearSystem does not read the ';'-grouped unknowns / residuals (with structure = 'block dense')
-    ("tutorials/optimization/crystal_plasticity_calibration/main.md:model.i", "Models/model"): "'slip_hardening;'",
-    ("tutorials/optimization/crystal_plasticity_calibration/main.md:model.i", "Models/model_bare"): "'slip_hardening;'",
 }
 
 

@@ -257,3 +257,29 @@ def test_structure_from_python(tmp_path: Path) -> None:
     assert NonlinearSystem(model=model, unknowns=unknowns).groups == ((0,), (1,))
     with pytest.raises(neml2.InputError, match="option 'structure': empty group"):
         NonlinearSystem(model=model, unknowns=unknowns, structure="plastic_strain;; equivalent_plastic_strain")
+
+
+def test_groups_written_in_the_unknowns(tmp_path: Path) -> None:
+    """``unknowns = 'a; b'`` (and the residuals alike) groups the unknowns; ``structure`` then names
+    each group's kind (the crystal-plasticity calibration tutorial's ``structure = 'block dense'``)."""
+    from neml2.solvers.nonlinear_system import NonlinearSystem
+
+    path = tmp_path / "case.i"
+    path.write_text(j2_input(newton_with("")))
+    model = neml2.load_input(path).get_model("implicit_rate")
+    grouped = ["plastic_strain;", "equivalent_plastic_strain"]
+    system = NonlinearSystem(model=model, unknowns=grouped, structure=["block", "dense"])
+    assert system.unknowns == ["plastic_strain", "equivalent_plastic_strain"]
+    assert system.residuals == ["plastic_strain_residual", "equivalent_plastic_strain_residual"]
+    assert system.groups == ((0,), (1,)) and system.group_kinds == ("block", "dense")
+    assert system.block_structure.columns(system.groups[1]) == [6]
+    residuals = ["plastic_strain_residual", ";", "equivalent_plastic_strain_residual"]
+    assert NonlinearSystem(model=model, unknowns=grouped, residuals=residuals).group_kinds == ("dense", "dense")
+    with pytest.raises(neml2.InputError, match="names one kind per group, each 'block' or 'dense'"):
+        NonlinearSystem(model=model, unknowns=grouped, structure=["block"])
+    with pytest.raises(neml2.InputError, match="the ';' groups of residuals do not match"):
+        NonlinearSystem(
+            model=model,
+            unknowns=["plastic_strain", "equivalent_plastic_strain"],
+            residuals=["plastic_strain_residual;", ";", "equivalent_plastic_strain_residual"],
+        )

@@ -15,11 +15,13 @@ from neml2.schema import HitSchema, option
 class NonlinearSystem(HitObject):
     """``r(x; inputs) = 0`` with ``x`` = ``unknowns`` and ``r`` = ``residuals`` (default ``<x>_residual``).
 
-    Residual ``i`` pairs with unknown ``i``. ``structure`` groups the unknowns for block linear solvers
-    and preconditioners (SchurComplement, BlockJacobiPreconditioner): groups separated by ``;``, each a
-    list of unknown names, every unknown in exactly one group, e.g.
-    ``structure = 'plastic_strain; equivalent_plastic_strain'``. Unset, each unknown is its own group.
-    The layout is exposed as ``block_structure``."""
+    Residual ``i`` pairs with unknown ``i``. Groups of unknowns (for block linear solvers and
+    preconditioners: SchurComplement, BlockJacobiPreconditioner) are written either in ``unknowns``
+    and ``residuals`` themselves, separated by ``;`` (``unknowns = 'elastic_strain orientation;
+    deformation_rate'``), with ``structure`` then naming each group's kind, ``block`` (per-site
+    unknowns: a block per sub-batch site) or ``dense``; or in ``structure`` as ``;``-separated lists of
+    unknown names (``structure = 'plastic_strain; equivalent_plastic_strain'``), every unknown in
+    exactly one group. Unset, each unknown is its own group. The layout is ``block_structure``."""
 
     SECTION = "EquationSystems"
     hit = HitSchema(
@@ -32,10 +34,20 @@ class NonlinearSystem(HitObject):
     def __init__(self, *, model: Any = None, **kw: Any) -> None:
         super().__init__(model=model if isinstance(model, str) or model is None else "<python>", **kw)
         self.model = model if not isinstance(model, str) else self._ref("model", "get_model")
-        self.unknowns: list[str] = list(self.options["unknowns"])
-        self.residuals: list[str] = list(self.options["residuals"] or [f"{u}_residual" for u in self.unknowns])
+        unknown_groups = _split_groups(self.options["unknowns"])
+        self.unknowns: list[str] = [u for g in unknown_groups for u in g]
+        residual_groups = (
+            _split_groups(self.options["residuals"])
+            if self.options["residuals"]
+            else [[f"{u}_residual" for u in g] for g in unknown_groups]
+        )
+        self.residuals: list[str] = [r for g in residual_groups for r in g]
         if len(self.residuals) != len(self.unknowns):
             raise self._error(f"{len(self.residuals)} residuals for {len(self.unknowns)} unknowns", "residuals")
+        if len(residual_groups) > 1 and [len(g) for g in residual_groups] != [len(g) for g in unknown_groups]:
+            raise self._error("the ';' groups of residuals do not match those of unknowns", "residuals")
+        #: the groups written in ``unknowns`` (one group when it has no ';')
+        self._unknown_groups = unknown_groups
         for u in self.unknowns:
             if u not in self.model.input_spec:
                 raise self._error(
@@ -93,9 +105,27 @@ class NonlinearSystem(HitObject):
         )
 
     def _groups(self) -> tuple[tuple[int, ...], ...]:
-        if not self.options["structure"]:
+        structure = self.options["structure"]
+        #: kind of each group, ``block`` or ``dense`` (``dense`` unless ``structure`` names kinds)
+        self.group_kinds: tuple[str, ...]
+        if len(self._unknown_groups) > 1:
+            kinds = " ".join(structure or []).split()
+            if structure and (len(kinds) != len(self._unknown_groups) or set(kinds) - {"block", "dense"}):
+                raise self._error(
+                    f"with {len(self._unknown_groups)} ';'-separated groups of unknowns, structure names one kind "
+                    f"per group, each 'block' or 'dense' (got {' '.join(kinds)!r})",
+                    "structure",
+                )
+            self.group_kinds = tuple(kinds) if structure else ("dense",) * len(self._unknown_groups)
+            groups, start = [], 0
+            for g in self._unknown_groups:
+                groups.append(tuple(range(start, start + len(g))))
+                start += len(g)
+            return tuple(groups)
+        if not structure:
+            self.group_kinds = ("dense",) * len(self.unknowns)
             return tuple((i,) for i in range(len(self.unknowns)))
-        text = " ".join(self.options["structure"])
+        text = " ".join(structure)
         groups, seen = [], set()
         for part in text.split(";"):
             names = part.split()
@@ -111,6 +141,7 @@ class NonlinearSystem(HitObject):
         missing = [u for u in self.unknowns if u not in seen]
         if missing:
             raise self._error(f"unknowns missing from the groups: {', '.join(missing)}", "structure")
+        self.group_kinds = ("dense",) * len(groups)
         return tuple(groups)
 
 
@@ -155,6 +186,11 @@ class BlockStructure:
         if len(us) != len(rs):
             return BlockStructure((sum(us),), (sum(rs),), ((0,),), (" ".join(names),) if names else ())
         return BlockStructure(us, rs, tuple((i,) for i in range(len(us))), names)
+
+
+def _split_groups(names: Sequence[str]) -> list[list[str]]:
+    """``['a', 'b;', 'c']`` (a HIT list, ``;`` attached or alone) as ``[['a', 'b'], ['c']]``."""
+    return [part.split() for part in " ".join(names).split(";") if part.split()] or [[]]
 
 
 def _components(sizes: Sequence[int], variables: Sequence[int]) -> list[int]:

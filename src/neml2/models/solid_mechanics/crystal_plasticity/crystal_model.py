@@ -10,11 +10,14 @@ its sub-batch axis.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from neml2.models.model import Model
 from neml2.models.solid_mechanics.crystal_plasticity.cubic_crystal import CubicCrystal, crystal_geometry
 from neml2.types import TensorWrapper
+from neml2.types.functions import sum_sub_batch
+
+T = TypeVar("T", bound=TensorWrapper)
 
 
 class CrystalModel(Model):
@@ -38,6 +41,11 @@ class CrystalModel(Model):
         """The buffer ``name`` as its typed tensor, the slip systems as a sub-batch axis."""
         cls, ndim = self._crystal_types[name]
         return cls(getattr(self, name), sub_batch_ndim=ndim)
+
+
+def sum_over_slip(x: T) -> T:
+    """Sum over the slip systems: the innermost sub-batch axis (a tensor without one is a single system)."""
+    return sum_sub_batch(x, dim=-1) if x.sub_batch_ndim else x
 
 
 def _resolve(model: CrystalModel, factory: Any) -> CubicCrystal:

@@ -32,4 +32,6 @@ class ResolvedShear(CrystalModel):
 
     def forward(self, stress: SR2, Q: R2) -> Scalar:
         Qt = Q.transpose()
-        return SR2.from_full(Qt @ stress.to_full() @ Q).inner(self.crystal_tensor("schmid_sym"))
+        # the slip systems are the innermost sub-batch axis, after the crystal's own (e.g. grains)
+        local = SR2.from_full(Qt @ stress.to_full() @ Q)
+        return local.sub_batch.unsqueeze(-1).inner(self.crystal_tensor("schmid_sym"))

@@ -37,4 +37,4 @@ class SingleSlipStrengthMap(CrystalModel):
 
     def forward(self, tau_hat: Scalar, *nl: Any) -> Scalar:
         p = self.params(nl)
-        return (tau_hat + p.constant_strength) * self.crystal_tensor("ones")
+        return (tau_hat + p.constant_strength).sub_batch.unsqueeze(-1) * self.crystal_tensor("ones")

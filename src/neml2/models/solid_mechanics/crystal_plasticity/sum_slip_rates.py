@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from neml2.factory import register_neml2_object
 from neml2.models.model import Model
+from neml2.models.solid_mechanics.crystal_plasticity.crystal_model import sum_over_slip
 from neml2.schema import HitSchema, input, output
 from neml2.types import Scalar
-from neml2.types.functions import sum_sub_batch
 
 
 @register_neml2_object("SumSlipRates")
@@ -24,4 +24,4 @@ class SumSlipRates(Model):
     )
 
     def forward(self, slip_rates: Scalar) -> Scalar:
-        return sum_sub_batch(slip_rates.abs())
+        return sum_over_slip(slip_rates.abs())
