@@ -32,7 +32,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "references/py_eager.md": "placeholder tensors eps / deps the page never defines (model.jvp / model.jacobian "
     "exist: tests/models/test_sensitivity_api.py)",
     "tutorials/models/transient_driver/main.md": "a pseudo-code cell (for n in range(N)) the page does not run",
-    "tutorials/optimization/crystal_plasticity_calibration/main.md": "pyzag and crystal plasticity missing",
 }
 #: pages that need a GPU to run through
 NEEDS_CUDA = {"tutorials/models/evaluation_device/main.md"}
@@ -41,6 +40,13 @@ NEEDS_CUDA = {"tutorials/models/evaluation_device/main.md"}
 GPU_SIZED = {
     "modules/kwn/al_cu_ttp.md": "50 temperatures x 500 steps x 300 bins (the page ran on cuda:0); its model "
     "steps in tests/models/kwn/test_kwn_docs_examples.py",
+}
+#: pages that run on ours but take far longer than the runner's 300 s here: skipped, with what they need
+TOO_SLOW = {
+    "tutorials/optimization/crystal_plasticity_calibration/main.md": "its model loads and solves (25 grains x 40 "
+    "steps), but each solve takes minutes: NEML2PyzagModel seeds the per-grain (BLOCK) unknowns densely "
+    "(K = 2 x 262 tangents) into pyzag's dense backend; the BLOCK + DENSE backend with a Schur complement is "
+    "not built. Its model is checked in tests/models/crystal_plasticity/test_taylor_polycrystal.py",
 }
 #: pages whose problem size is set for a long run (the documented package ran them for minutes to
 #: hours): they run unchanged except for these size assignments, and their checks read the printed
@@ -513,7 +519,7 @@ CHECKS = {
 def test_every_page_is_classified() -> None:
     if not DOCS.is_dir():
         pytest.skip(f"spec docs not found at {DOCS}")
-    listed = set(EXPECTED_FAILURES) | NEEDS_CUDA | set(GPU_SIZED)
+    listed = set(EXPECTED_FAILURES) | NEEDS_CUDA | set(GPU_SIZED) | set(TOO_SLOW)
     assert listed <= set(pages()), f"listed pages that do not exist: {sorted(listed - set(pages()))}"
 
 
@@ -531,6 +537,8 @@ def test_page_runs(rel: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
 
         if not torch.cuda.is_available():
             pytest.skip(f"sized for a GPU: {GPU_SIZED[rel]}")
+    if rel in TOO_SLOW:
+        pytest.skip(f"too slow here: {TOO_SLOW[rel]}")
     proc = run_page(rel, tmp_path)
     assert proc.returncode == 0, f"{rel} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
     if rel in CHECKS:
