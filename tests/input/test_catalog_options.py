@@ -296,3 +296,20 @@ def test_every_field_is_documented() -> None:
     assert not missing, f"fields without doc=: {', '.join(missing)}"
     multi_line = [k for k, doc in fields.items() if "\n" in doc]
     assert not multi_line, f"doc= of more than one line: {', '.join(multi_line)}"
+
+
+def test_every_catalog_type_is_registered(
+    catalog: dict[str, tuple[str, dict[str, Expect]]], tmp_path: Path
+) -> None:
+    """The catalog diff: all of its types (206) are in ``neml2-syntax --json``; their options are
+    compared above."""
+    import json
+
+    from neml2.cli.syntax import main
+
+    out = tmp_path / "syntax.json"
+    assert main(["--json", str(out)]) == 0
+    listed = json.loads(out.read_text())
+    missing = sorted(set(catalog) - set(listed))
+    assert not missing, f"catalog types not registered: {', '.join(missing)}"
+    assert len(catalog) == 206
