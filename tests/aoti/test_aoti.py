@@ -206,7 +206,7 @@ def test_pointwise_lu_solves_with_partial_pivoting(n: int) -> None:
 def test_parallel_compile_keeps_order_and_reports_the_first_failure(monkeypatch: pytest.MonkeyPatch) -> None:
     """compile_segments forks one child per job (two at a time): timings come back in job order, and a
     failing child's error is raised in the parent, naming its segment."""
-    from neml2.aoti import export
+    from neml2.aoti import inductor
 
     def fake(seg: Any, example: Any, path: Path, meta: Any) -> tuple[float, float]:
         if path.name.startswith("bad"):
@@ -214,13 +214,13 @@ def test_parallel_compile_keeps_order_and_reports_the_first_failure(monkeypatch:
         time.sleep(0.05 * (3 - int(path.stem[-1])))  # later jobs finish first
         return (float(path.stem[-1]), 2.0 * float(path.stem[-1]))
 
-    monkeypatch.setattr(export, "_compile_segment", fake)
+    monkeypatch.setattr(inductor, "_compile_segment", fake)
     jobs = [(None, [], Path(f"seg{i}.pt2"), {}) for i in range(3)]
-    assert export.compile_segments(jobs, 2) == [(0.0, 0.0), (1.0, 2.0), (2.0, 4.0)]
-    assert export.compile_segments(jobs, 1) == [(0.0, 0.0), (1.0, 2.0), (2.0, 4.0)]
+    assert inductor.compile_segments(jobs, 2) == [(0.0, 0.0), (1.0, 2.0), (2.0, 4.0)]
+    assert inductor.compile_segments(jobs, 1) == [(0.0, 0.0), (1.0, 2.0), (2.0, 4.0)]
     bad = [*jobs, (None, [], Path("bad1.pt2"), {}), (None, [], Path("bad2.pt2"), {})]
     with pytest.raises(InputError, match="compiling bad1.pt2: cannot lower bad1.pt2"):
-        export.compile_segments(bad, 2)
+        inductor.compile_segments(bad, 2)
 
 
 # ------------------------------------------------------------------------------ compiled models

@@ -7,35 +7,64 @@ loop and the chaining of stage Jacobians run in the runtime.  Segments compile i
 (forked workers, one per core): most of a segment's time is the C++ compile of its wrapper.
 Every graph takes its tensors positionally at ``(N, *base)`` with one dynamic batch axis ``N``,
 followed by the promoted parameters; every other parameter is baked as a constant.
+
+This module assembles the segments and the metadata (``export_model``) and compiles an input file
+(``compile_file``); the parts live beside it: ``batch_settings`` (the traced example batch),
+``stages`` (the chain), ``parameters`` (promoted parameters), ``segments`` (the graphs),
+``inductor`` (torch.export + AOTInductor, the parallel compile), ``artifact_cache`` (content hash,
+folders, lock) and ``renames`` (boundary renames); their public names are importable from here.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import math
 import os
 import time
-import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
 
+from neml2.aoti.artifact_cache import _locked, _up_to_date, content_hash, device_folder
+from neml2.aoti.batch_settings import ExampleBatch, example_batch
+from neml2.aoti.inductor import compile_segments, inductor_options
+from neml2.aoti.parameters import Promoted, _frozen, _parameter_table, resolve_parameters
+from neml2.aoti.renames import RENAME_KINDS, check_renames, relabel
 from neml2.aoti.runtime import SCHEMA_VERSION, SEGMENTS
+from neml2.aoti.segments import Segment, _example, _size
+from neml2.aoti.stages import Stage, split_stages
 from neml2.errors import InputError
-from neml2.models.chain_rule import seeds
-from neml2.models.common.implicit_update import ImplicitUpdate
-from neml2.models.composed_model import ComposedModel
 from neml2.types import TensorWrapper
 
+__all__ = [  # this module's own, then the re-exports of the split-out modules (imported from here)
+    "DTYPES",
+    "SEGMENT_SUFFIX",
+    "CompileResult",
+    "compile_file",
+    "export_model",
+    "solver_config",
+    "stage_types",
+    "ExampleBatch",
+    "Promoted",
+    "RENAME_KINDS",
+    "Segment",
+    "Stage",
+    "check_renames",
+    "compile_segments",
+    "content_hash",
+    "device_folder",
+    "example_batch",
+    "inductor_options",
+    "relabel",
+    "resolve_parameters",
+    "split_stages",
+    "_parameter_table",
+]
+
 DTYPES = {"float64": torch.float64, "float32": torch.float32}
-_LEAF = "__in__"
 #: segment kind -> file name suffix after ``<name>`` / ``<name>_seg<k>`` (docs/aoti_artifacts.md)
 SEGMENT_SUFFIX = {
     "forward": "",
@@ -44,474 +73,6 @@ SEGMENT_SUFFIX = {
     "sensitivity": "_jacobian_given",
     "predictor": "_predictor",
 }
-_EXAMPLE_BATCH = 8  # the traced batch when the input file declares none
-
-
-@dataclass(frozen=True)
-class ExampleBatch:
-    """The batch a compile traces, from ``[Settings]``: ``dynamic`` the example dynamic batch shape
-    (its size ``n`` seeds the trace), ``sub`` the declared sub-batch shape of each variable that has
-    one (baked into the graphs), ``dynamic_batch`` whether the artifact serves any batch size (else
-    only ``n`` points, refused otherwise by the graphs themselves)."""
-
-    dynamic: tuple[int, ...] = (_EXAMPLE_BATCH,)
-    sub: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    dynamic_batch: bool = True
-
-    @property
-    def n(self) -> int:
-        return math.prod(self.dynamic)
-
-    @property
-    def trace_n(self) -> int:
-        """The traced size: ``n``, at least 2 (torch.export specializes a dynamic axis of size 0 or 1)."""
-        return max(self.n, 2)
-
-    def sub_of(self, name: str) -> tuple[int, ...]:
-        return tuple(self.sub.get(name, ()))
-
-
-def example_batch(factory: Any, model: nn.Module) -> ExampleBatch:
-    """The example batch an input file declares for ``model`` (docs/aoti_artifacts.md): the uniform
-    ``example_batch_shape`` or the broadcast of the per-variable ones over the model's inputs,
-    sub-batch shapes per variable, and ``dynamic_batch``: the batch axis is dynamic unless the file
-    says ``dynamic_batch = false``."""
-    names = list(model.input_spec) + [n for n in model.output_spec if n not in model.input_spec]
-    declared = {n: factory.batch_spec(n) for n in names}
-    if isinstance(factory.example_batch_shape, dict):  # a name no part of the model has is a typo
-        known = {v for m in model.modules() for spec in ("input_spec", "output_spec") for v in getattr(m, spec, {})}
-        for n in factory.example_batch_shape:
-            if n not in known and n.split("~")[0] not in known:
-                raise InputError(
-                    f"'{n}' is not a variable of model '{getattr(model, '_hit_name', 'model')}' "
-                    f"(inputs: {', '.join(model.input_spec)}; outputs: {', '.join(model.output_spec)})",
-                    file=factory.path,
-                    block="Settings",
-                    option=f"example_batch_shape/{n}",
-                )
-    uniform = factory.batch_spec()
-    dyns = [s.dynamic for s in declared.values() if s is not None and s.dynamic]
-    if uniform is not None and uniform.dynamic:
-        dyns.append(uniform.dynamic)
-    try:
-        dynamic = tuple(torch.broadcast_shapes(*dyns)) if dyns else (_EXAMPLE_BATCH,)
-    except RuntimeError:
-        shapes = ", ".join(f"{n}: {s.dynamic}" for n, s in declared.items() if s is not None)
-        raise InputError(
-            f"the example batch shapes do not broadcast ({shapes})",
-            file=factory.path,
-            block="Settings",
-            option="example_batch_shape",
-        ) from None
-    sub = {n: tuple(s.sub) for n, s in declared.items() if s is not None and s.sub}
-    static = "dynamic_batch" in factory.settings and not factory.dynamic_batch
-    if static and math.prod(dynamic) < 1:
-        raise InputError(
-            f"dynamic_batch = false needs an example batch of at least one point, got {dynamic}",
-            file=factory.path,
-            block="Settings",
-            option="example_batch_shape",
-        )
-    return ExampleBatch(dynamic, sub, not static)
-
-
-def inductor_options() -> dict[str, Any]:
-    """Inductor settings of every segment: portable kernels (no ``-march=native``, no explicit
-    vector ISA), a quick ``-O1`` wrapper without line tables, and tensor constants kept as buffers
-    (inlining 0-d parameters as scalars trips a lowering bug on ``reshape``)."""
-    return {
-        "cpp.march": "",
-        "cpp.vec_isa_ok": False,
-        "max_autotune": False,
-        "aot_inductor.compile_wrapper_opt_level": "O1",
-        "aot_inductor.precompile_headers": True,
-        "aot_inductor.debug_compile": False,
-        "aot_inductor.check_lowerbound": False,
-        "aot_inductor.enable_line_tables": False,
-        "always_keep_tensor_constants": True,
-    }
-
-
-# ---------------------------------------------------------------------------- stages
-@dataclass
-class Stage:
-    """One link of the chain: explicit (``model`` maps ``inputs`` to ``outputs``) or implicit
-    (``model`` is an ImplicitUpdate solving ``unknowns`` from ``inputs`` = the given variables)."""
-
-    kind: str
-    model: nn.Module
-    inputs: list[str]
-    outputs: list[str]
-    residuals: list[str] = field(default_factory=list)
-    predictor_inputs: list[str] = field(default_factory=list)  # implicit: what the Newton guess reads
-
-
-def _has_implicit(m: nn.Module) -> bool:
-    return any(isinstance(s, ImplicitUpdate) for s in m.modules())
-
-
-def _flatten(model: nn.Module) -> list[nn.Module]:
-    """The sub-models in evaluation order, opening composites that hold an ImplicitUpdate."""
-    out: list[nn.Module] = []
-    for m in model.order:
-        if isinstance(m, ComposedModel) and _has_implicit(m):
-            out += _flatten(m)
-        else:
-            out.append(m)
-    return out
-
-
-def split_stages(model: nn.Module) -> list[Stage]:
-    """Cut ``model`` into explicit groups and ImplicitUpdate stages (docs/aoti_artifacts.md)."""
-    if isinstance(model, ImplicitUpdate):
-        return [_implicit_stage(model)]
-    if not (isinstance(model, ComposedModel) and _has_implicit(model)):
-        if _has_implicit(model):
-            raise InputError(f"{type(model).__name__}: an ImplicitUpdate nested in it cannot be exported")
-        return [Stage("explicit", model, list(model.input_spec), list(model.output_spec))]
-    subs = _flatten(model)
-    groups: list[list[nn.Module]] = []
-    for m in subs:
-        if isinstance(m, ImplicitUpdate):
-            groups.append([m])
-        elif groups and not isinstance(groups[-1][0], ImplicitUpdate):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    stages: list[Stage] = []
-    for i, g in enumerate(groups):
-        if isinstance(g[0], ImplicitUpdate):
-            stages.append(_implicit_stage(g[0]))
-            continue
-        if _has_implicit(nn.ModuleList(g)):
-            raise InputError("an ImplicitUpdate nested inside a non-composite model cannot be exported")
-        later = {n for h in groups[i + 1 :] for m in h for n in m.input_spec} | set(model.output_spec)
-        made = {n for m in g for n in m.output_spec}
-        consumed = {n for m in g for n in m.input_spec}
-        if len(g) == 1:
-            sub = g[0]
-        else:
-            extra = sorted(n for n in made & later & consumed)
-            sub = ComposedModel(models=g, additional_outputs=extra or None)
-        stages.append(Stage("explicit", sub, list(sub.input_spec), list(sub.output_spec)))
-    known = set(model.input_spec)
-    for s in stages:
-        missing = [n for n in dict.fromkeys(s.inputs + s.predictor_inputs) if n not in known]
-        if missing:
-            raise InputError(f"stage inputs {', '.join(missing)} are neither model inputs nor earlier outputs")
-        known |= set(s.outputs)
-    missing = [n for n in model.output_spec if n not in known]
-    if missing:
-        raise InputError(f"model outputs {', '.join(missing)} are not produced by any stage")
-    return stages
-
-
-def _implicit_stage(iu: ImplicitUpdate) -> Stage:
-    if iu.batched_parameters:
-        raise InputError("an ImplicitUpdate with batched parameters cannot be exported (one batch axis only)")
-    sys = iu.system
-    pred = list(iu.predictor.input_spec) if iu.predictor is not None else []
-    return Stage("implicit", iu, list(sys.given), list(sys.unknowns), list(sys.residuals), pred)
-
-
-# ------------------------------------------------------------------------ parameters
-@dataclass
-class Promoted:
-    """A parameter made a graph input: every ``(module, name)`` slot holding it."""
-
-    name: str
-    path: str
-    slots: list[tuple[nn.Module, str]]
-
-    @property
-    def value(self) -> torch.Tensor:
-        mod, name = self.slots[0]
-        return mod._parameters[name]
-
-
-def _parameter_table(model: nn.Module) -> dict[tuple[str, str], list[tuple[nn.Module, str]]]:
-    """``(block, parameter) -> slots`` over the model tree (copies of one block share an entry)."""
-    table: dict[tuple[str, str], list[tuple[nn.Module, str]]] = {}
-    seen: set[int] = set()
-    for prefix, mod in model.named_modules(remove_duplicate=False):
-        if id(mod) in seen:
-            continue
-        seen.add(id(mod))
-        block = getattr(mod, "_hit_name", None) or prefix or "model"
-        for pname, p in mod._parameters.items():
-            if p is not None:
-                table.setdefault((block, pname), []).append((mod, pname))
-    return table
-
-
-def resolve_parameters(model: nn.Module, names: Sequence[str]) -> list[Promoted]:
-    """``-p NAME`` -> promoted parameters; NAME is short (``E``), by block (``elasticity.E``) or the
-    dotted ``named_parameters()`` path."""
-    table = _parameter_table(model)
-    full = dict(model.named_parameters())
-    out: list[Promoted] = []
-    for name in names:
-        if "." in name:
-            block, _, pname = name.rpartition(".")
-            keys = [k for k in table if k == (block, pname)]
-            if not keys and name in full:
-                keys = [k for k, slots in table.items() if any(m._parameters[n] is full[name] for m, n in slots)]
-        else:
-            keys = [k for k in table if k[1] == name]
-        if not keys:
-            have = ", ".join(f"{b}.{p}" for b, p in table)
-            raise InputError(f"no parameter named '{name}'; parameters: {have}")
-        if len(keys) > 1:
-            amb = ", ".join(f"{b}.{p}" for b, p in keys)
-            raise InputError(f"parameter '{name}' is ambiguous ({amb}); name it by block, e.g. '{amb.split(',')[0]}'")
-        ((block, pname),) = keys
-        if any(p.name == name or p.path == f"{block}.{pname}" for p in out):
-            raise InputError(f"parameter '{name}' is promoted twice")
-        out.append(Promoted(name, f"{block}.{pname}", table[(block, pname)]))
-    return out
-
-
-@contextlib.contextmanager
-def _swapped(promoted: Sequence[Promoted], values: Sequence[torch.Tensor]) -> Iterator[None]:
-    """Put graph inputs in the slots of the promoted parameters for the duration of a call."""
-    saved = []
-    for p, v in zip(promoted, values, strict=True):
-        for mod, name in p.slots:
-            saved.append((mod, name, mod._parameters[name]))
-            mod._parameters[name] = v
-    try:
-        yield
-    finally:
-        for mod, name, old in reversed(saved):
-            mod._parameters[name] = old
-
-
-@contextlib.contextmanager
-def _frozen(model: nn.Module) -> Iterator[None]:
-    """Parameters as constants while tracing (no autograd in the graphs)."""
-    params = list(model.parameters())
-    flags = [p.requires_grad for p in params]
-    try:
-        for p in params:
-            p.requires_grad_(False)
-        with torch.no_grad():
-            yield
-    finally:
-        for p, f in zip(params, flags, strict=True):
-            p.requires_grad_(f)
-
-
-# ---------------------------------------------------------------------------- graphs
-def _size(t: type[TensorWrapper]) -> int:
-    return math.prod(t.BASE_SHAPE)
-
-
-def _rows(t: TensorWrapper, N: Any, size: int) -> torch.Tensor:
-    """A tangent ``(K, [batch], *base)`` as ``(K, N, size)``."""
-    d = t.base_flatten()
-    if t.dynamic_batch_ndim == 0:
-        d = d.unsqueeze(1)
-    return d.expand(d.shape[0], N, size)
-
-
-def _values(w: TensorWrapper, N: Any) -> torch.Tensor:
-    """An output value at canonical ``(N, *sub_batch, *base)``."""
-    return w.data.expand(N, *w.sub_batch_shape, *w.BASE_SHAPE).contiguous()
-
-
-class Segment(nn.Module):
-    """A graph: ``forward(*tensors, *promoted)`` with the body evaluated on typed inputs."""
-
-    def __init__(
-        self,
-        stage: Stage,
-        kind: str,
-        types: dict[str, type[TensorWrapper]],
-        promoted: list[Promoted],
-        batch: ExampleBatch | None = None,
-    ):
-        super().__init__()
-        self.body = stage.model
-        self.stage, self.kind, self.types, self.promoted = stage, kind, types, promoted
-        self.batch = batch or ExampleBatch()
-        #: the variables the graph takes positionally (then ``x`` for the implicit residual kinds)
-        self.names = stage.predictor_inputs if kind == "predictor" else stage.inputs
-        self.n_in = len(self.names) + (1 if stage.kind == "implicit" and kind != "predictor" else 0)
-
-    def forward(self, *args: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        tensors, params = args[: self.n_in], args[self.n_in :]
-        if not self.batch.dynamic_batch and self.kind in ("forward", "jacobian"):
-            # explicit stages only: Newton calls the implicit graphs on subsets (unconverged or
-            # substepped points)
-            n, shape = self.batch.n, self.batch.dynamic
-            torch._assert_async(
-                torch.tensor(tensors[0].shape[0] == n),
-                f"neml2: this model was compiled for a batch of exactly {n} points (example_batch_shape "
-                f"{shape} with dynamic_batch = false); recompile with dynamic_batch = true for other sizes",
-            )
-        with _swapped(self.promoted, params):
-            return getattr(self, f"_{self.kind}")(*tensors)
-
-    def _typed(self, tensors: Sequence[torch.Tensor]) -> dict[str, TensorWrapper]:
-        return {
-            n: self.types[n](x, sub_batch_ndim=len(self.batch.sub_of(n)))
-            for n, x in zip(self.names, tensors, strict=True)
-        }
-
-    def _forward(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        ins = self._typed(tensors)
-        out = self.body(*ins.values())
-        out = out if isinstance(out, tuple) else (out,)
-        N = tensors[0].shape[0]
-        return tuple(_values(w, N) for w in out)
-
-    def _jacobian(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        ins = self._typed(tensors)
-        N, x = tensors[0].shape[0], tensors[0]
-        total = sum(_size(self.types[n]) for n in ins)
-        v, off = {}, 0
-        for n in ins:
-            t = self.types[n]
-            v[n] = {_LEAF: seeds(t, total=total, offset=off, dtype=x.dtype, device=x.device)}
-            off += _size(t)
-        *out, v_out = self.body(*ins.values(), v=v)
-        blocks = []
-        for name, w in zip(self.stage.outputs, out, strict=True):
-            tan = v_out.get(name, {}).get(_LEAF)
-            size = _size(type(w))
-            if tan is None:
-                blocks.append(x.new_zeros(N, size, total))
-            else:
-                blocks.append(_rows(tan, N, size).permute(1, 2, 0))
-        return (*(_values(w, N) for w in out), torch.cat(blocks, dim=1).contiguous())
-
-    def _predictor(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        """The Newton guess ``x0 (N, n)``: the predictor's unknowns, zero for the others."""
-        N, sys = tensors[0].shape[0], self.body.system
-        guess = self.body._predict(self._typed(tensors))
-        cols = []
-        for u, size in zip(sys.unknowns, sys.unknown_sizes, strict=True):
-            w = guess.get(u)
-            cols.append(tensors[0].new_zeros(N, size) if w is None else _values(w, N).reshape(N, size))
-        return (torch.cat(cols, dim=1).contiguous(),)
-
-    def _residual(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        *given, x = tensors
-        r, J, _ = self.body._evaluate(self._typed(given), x)
-        return r.contiguous(), J.contiguous()
-
-    def _sensitivity(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        *given, x = tensors
-        N, n = x.shape
-        ins = self._typed(given)
-        total = sum(_size(self.types[k]) for k in ins)
-        tangents, off = {}, 0
-        for k in ins:
-            t = self.types[k]
-            s = seeds(t, total=total, offset=off, dtype=x.dtype, device=x.device)
-            # seeds with the batch axis: the residual's tangents then always carry it
-            s = s._new(s.data.unsqueeze(1).expand(total, N, *t.BASE_SHAPE))
-            tangents[k] = {_LEAF: s}
-            off += _size(t)
-        _, _, rv = self.body._evaluate(ins, x, tangents)
-        Jg = rv.get(_LEAF)
-        if Jg is None:
-            return (x.new_zeros(N, n, total),)
-        return (Jg.expand(total, N, n).permute(1, 2, 0).contiguous(),)
-
-
-def _example(
-    t: type[TensorWrapper], n: int, dtype: torch.dtype, device: torch.device, sub: tuple[int, ...] = ()
-) -> torch.Tensor:
-    g = torch.Generator().manual_seed(n)
-    x = 0.1 + torch.rand(n, *sub, *t.BASE_SHAPE, generator=g, dtype=torch.float64)
-    return x.to(dtype=dtype, device=device)
-
-
-def _compile_segment(
-    seg: Segment, example: list[torch.Tensor], path: Path, meta: dict[str, str]
-) -> tuple[float, float]:
-    """torch.export (dynamic N shared by all tensor inputs) + AOTInductor packaging; returns timings."""
-    import torch._inductor
-
-    n_in = seg.n_in
-    batch = torch.export.Dim("batch", min=1)
-    shapes = tuple({0: batch} if i < n_in else None for i in range(len(example)))
-    with warnings.catch_warnings():  # torch-internal deprecation noise
-        warnings.filterwarnings("ignore", category=FutureWarning, message=".*LeafSpec.*")
-        warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*torch.jit.*")
-        t0 = time.perf_counter()
-        ep = torch.export.export(seg, tuple(example), dynamic_shapes=(shapes,), strict=False)
-        t1 = time.perf_counter()
-        opts = inductor_options()
-        opts["aot_inductor.metadata"] = meta
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.stem + ".tmp.pt2")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        torch._inductor.aoti_compile_and_package(ep, package_path=str(tmp), inductor_configs=opts)
-    os.replace(tmp, path)
-    return t1 - t0, time.perf_counter() - t1
-
-
-Job = tuple[Segment, list[torch.Tensor], Path, dict[str, str]]
-_ERROR_CHARS = 8000  # a child's error text, kept well below a pipe's buffer
-
-
-def compile_segments(jobs: list[Job], workers: int | None = None) -> list[tuple[float, float]]:
-    """Compile every job (``_compile_segment``), ``workers`` at a time in forked children (default:
-    one per core; serial without ``os.fork`` or for a single job).  Returns the timings in order;
-    the first failure is raised in the parent once every child has finished."""
-    import torch._inductor  # noqa: F401  (imported once, shared by the children)
-
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    workers = max(1, min(workers or cores, len(jobs)))
-    if workers == 1 or not hasattr(os, "fork"):
-        return [_compile_segment(*job) for job in jobs]
-    results: dict[int, tuple[float, float]] = {}
-    errors: list[tuple[int, str, str]] = []
-    running: dict[int, tuple[int, int]] = {}  # pid -> (job, read end of its pipe)
-    pending = list(range(len(jobs)))
-    while pending or running:
-        while pending and len(running) < workers:
-            i = pending.pop(0)
-            r, w = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - the child (coverage does not follow forks)
-                code = 1
-                try:  # whatever happens, the child ends here and never returns into the parent's code
-                    os.close(r)
-                    try:
-                        torch.set_num_threads(1)
-                        msg, code = json.dumps({"timings": _compile_segment(*jobs[i])}), 0
-                    except BaseException as e:  # noqa: BLE001 - reported to the parent
-                        msg = json.dumps({"type": type(e).__name__, "error": str(e)[-_ERROR_CHARS:]})
-                    with os.fdopen(w, "w") as fh:
-                        fh.write(msg)
-                finally:
-                    os._exit(code)
-            os.close(w)
-            running[pid] = (i, r)
-        done = [pid for pid in running if os.waitpid(pid, os.WNOHANG)[0] == pid]
-        if not done:
-            time.sleep(0.02)
-        for pid in done:
-            i, r = running.pop(pid)
-            with os.fdopen(r) as fh:
-                text = fh.read()
-            try:
-                msg = json.loads(text)
-            except ValueError:
-                msg = {"type": "RuntimeError", "error": "the compile worker died without a result"}
-            if "timings" in msg:
-                results[i] = tuple(msg["timings"])
-            else:
-                errors.append((i, msg["type"], msg["error"]))
-    if errors:
-        i, kind, err = min(errors)
-        where = f"compiling {jobs[i][2].name}"
-        raise (InputError if kind == "InputError" else RuntimeError)(f"{where}: {err}")
-    return [results[i] for i in range(len(jobs))]
 
 
 def _var(t: type[TensorWrapper], sub: Sequence[int] = ()) -> dict[str, Any]:
@@ -671,78 +232,6 @@ def solver_config(stages: list[Stage]) -> dict[str, Any]:
     return (NewtonConfig() if solver is None else NewtonConfig.from_solver(solver)).to_metadata()
 
 
-# -------------------------------------------------------------------- from a file
-@lru_cache(maxsize=1)
-def _sources_digest() -> str:
-    """Digest of the neml2 sources (once per process): changed model code recompiles."""
-    root = Path(__file__).resolve().parents[1]
-    h = hashlib.sha256()
-    for f in sorted(root.rglob("*.py")):
-        h.update(str(f.relative_to(root)).encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
-
-
-def content_hash(
-    text: str, model: str, devices: Sequence[str], dtype: str, parameters: Sequence[str], derivatives: bool
-) -> str:
-    """What decides the artifacts: input text, options, compile settings, torch and neml2 code."""
-    h = hashlib.sha256()
-    for part in (
-        text,
-        model,
-        ",".join(devices),
-        dtype,
-        ",".join(parameters),
-        str(derivatives),
-        json.dumps(inductor_options(), sort_keys=True),
-        torch.__version__,
-        str(SCHEMA_VERSION),
-        _sources_digest(),
-    ):
-        h.update(part.encode())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def device_folder(device: str | torch.device) -> str:
-    """Artifact subfolder of a device: its type (``cpu``, ``cuda``)."""
-    return torch.device(device).type
-
-
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Exclusive lock on an artifact folder (parallel test workers compile the same model)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    with open(folder / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _up_to_date(meta_path: Path, digest: str) -> bool:
-    try:
-        meta = json.loads(meta_path.read_text())
-    except (OSError, ValueError):
-        return False
-    if meta.get("hash") != digest:
-        return False
-    folder = meta_path.parent
-    for dev in meta["devices"]:
-        for st in meta["stages"]:
-            for fname in st["segments"].values():
-                if not (folder / dev / meta["dtype"] / fname).is_file():
-                    return False
-    return True
-
-
 @dataclass
 class CompileResult:
     meta_path: Path
@@ -855,99 +344,3 @@ def _check_derivatives(model: nn.Module, derivatives: Sequence[str]) -> None:
             raise InputError(f"derivative '{d}': '{out}' is not an output ({', '.join(model.output_spec)})")
         if inp and inp not in model.input_spec:
             raise InputError(f"derivative '{d}': '{inp}' is not an input ({', '.join(model.input_spec)})")
-
-
-# ------------------------------------------------------------------ boundary renames
-RENAME_KINDS = ("inputs", "outputs", "parameters")
-
-
-def check_renames(
-    model: nn.Module, promoted: Sequence[Promoted], renames: Mapping[str, Mapping[str, str]]
-) -> dict[str, dict[str, str]]:
-    """Validate ``--rename-input/-output/-parameter`` maps: each original is a model input, output
-    or promoted parameter (named as in ``-p`` or by its block path), and the resulting boundary
-    names stay unique.  Returns ``{"inputs", "outputs", "parameters": {original: new}}`` with the
-    parameters keyed by their reported (``-p``) names."""
-    unknown = set(renames) - set(RENAME_KINDS)
-    if unknown:
-        raise InputError(f"unknown rename kind(s) {', '.join(sorted(unknown))}; valid: {', '.join(RENAME_KINDS)}")
-    have = {
-        "inputs": list(model.input_spec),
-        "outputs": list(model.output_spec),
-        "parameters": [p.name for p in promoted],
-    }
-    flag = {"inputs": "--rename-input", "outputs": "--rename-output", "parameters": "--rename-parameter"}
-    out: dict[str, dict[str, str]] = {k: {} for k in RENAME_KINDS}
-    for kind in RENAME_KINDS:
-        for orig, new in (renames.get(kind) or {}).items():
-            if kind == "parameters":
-                match = [p.name for p in promoted if orig in (p.name, p.path)]
-                if not match:
-                    what = ", ".join(have["parameters"]) or "none: promote one with -p NAME"
-                    raise InputError(f"{flag[kind]} {orig}:{new}: '{orig}' is not a promoted parameter ({what})")
-                orig = match[0]
-            elif orig not in have[kind]:
-                raise InputError(
-                    f"{flag[kind]} {orig}:{new}: '{orig}' is not an {kind[:-1]} of the model ({', '.join(have[kind])})"
-                )
-            if not new or any(c.isspace() for c in new):
-                raise InputError(f"{flag[kind]} {orig}:{new}: the new name must be non-empty without spaces")
-            if orig in out[kind]:
-                raise InputError(f"{flag[kind]}: '{orig}' is renamed twice")
-            out[kind][orig] = new
-    # the boundary names: variables share one namespace (the runtime state), parameters another
-    # (a variable both read and written by the model is one name, renamed as either)
-    var = {**out["outputs"], **out["inputs"]}
-    both = [n for n in have["inputs"] if n in have["outputs"] and out["inputs"].get(n, n) != out["outputs"].get(n, n)]
-    if both:
-        raise InputError(f"'{both[0]}' is both an input and an output of the model: rename it the same way as both")
-    final_vars = [var.get(n, n) for n in dict.fromkeys(have["inputs"] + have["outputs"])]
-    final_params = [out["parameters"].get(n, n) for n in have["parameters"]]
-    for label, names in (("variable", final_vars), ("parameter", final_params)):
-        seen: set[str] = set()
-        for n in names:
-            if n in seen:
-                raise InputError(f"renaming makes the {label} name '{n}' appear twice at the model's boundary")
-            seen.add(n)
-    return out
-
-
-def _fresh(name: str, taken: set[str]) -> str:
-    k = 1
-    while f"{name}#{k}" in taken:
-        k += 1
-    return f"{name}#{k}"
-
-
-def relabel(meta: dict[str, Any], aliases: Mapping[str, Mapping[str, str]]) -> None:
-    """Apply boundary renames to the metadata in place and record them as ``boundary_aliases``.
-
-    The graphs take their tensors positionally, so the names in the metadata only label the
-    runtime's state: a renamed variable is relabeled wherever the metadata lists it (the values and
-    graphs are untouched), and an internal variable that already carries a new name moves aside to
-    a fresh label.  Promoted parameters keep their ``path``."""
-    var = {**aliases.get("inputs", {}), **aliases.get("outputs", {})}
-    names = set(meta["variables"])
-    new_names = set(var.values())
-    for n in sorted(names):
-        if n in new_names and n not in var:  # an internal variable in the way of a new name
-            var[n] = _fresh(n, names | new_names)
-            names.add(var[n])
-
-    def r(n: str) -> str:
-        return var.get(n, n)
-
-    for key in ("inputs", "outputs"):
-        for v in meta[key]:
-            v["name"] = r(v["name"])
-    meta["variables"] = {r(n): v for n, v in meta["variables"].items()}
-    for st in meta["stages"]:
-        for key in ("inputs", "outputs", "given", "unknowns", "predictor_inputs"):
-            if key in st:
-                st[key] = [r(n) for n in st[key]]
-        if "substepping" in st:  # the ramp's old values read from the runtime state, by name
-            st["substepping"]["old_inputs"] = [r(n) for n in st["substepping"]["old_inputs"]]
-    pmap = aliases.get("parameters", {})
-    for p in meta["parameters"]:
-        p["name"] = pmap.get(p["name"], p["name"])
-    meta["boundary_aliases"] = {k: dict(aliases.get(k, {})) for k in RENAME_KINDS}
