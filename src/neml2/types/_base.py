@@ -204,6 +204,12 @@ class TensorWrapper:
         m = self._meta()
         m.update(meta)
         target = cls or type(self)
+        k, sub = m.get("k_ndim", 0), m.get("sub_batch_ndim", 0)
+        missing = k + sub + len(target.BASE_SHAPE) - data.dim()
+        if missing > 0 and sub >= missing:
+            # data broadcast over the sites (e.g. the tangent of a per-site output along a seed that
+            # is the same at every site) lacks leading sub-batch axes: give it size-1 ones
+            data = data.reshape(*data.shape[:k], *((1,) * missing), *data.shape[k:])
         out = object.__new__(target)
         out.data = data
         for key, value in m.items():

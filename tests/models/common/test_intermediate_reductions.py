@@ -97,11 +97,6 @@ def test_jvp_against_jacobian(model) -> None:  # noqa: ANN001
     _check_jvp(model, strain, seeds)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dual/call.py _tangent_wrapper gives a batch-free tangent of a sub-batched leaf output (the "
-    "elastic stress) the output's sub_batch_ndim, so the next leaf reads one batch axis too many",
-)
 def test_jvp_batch_free_seed(model) -> None:  # noqa: ANN001
     torch.manual_seed(6)
     strain = 1e-3 * torch.randn(2, 4, 6, dtype=F64)
