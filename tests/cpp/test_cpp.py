@@ -161,6 +161,16 @@ def test_eager_errors(cpp_build: Path, compiled: Any, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("case", ["elasticity", "j2"])
+def test_model_interface_switches_runtimes(cpp_build: Path, compiled: Any, case: str) -> None:
+    """neml2::Model: a base pointer from neml2::aoti::load_model_ptr (the stub) and from
+    neml2::eager::load_model_ptr (the input file) runs the same calls with the same results."""
+    c = compiled(case)
+    path, _ = CASES[case]
+    out = run(cpp_build / "test_model", c.stub, path, MODEL[case], references(case, c.folder), env=_eager_env())
+    assert " 0 failed" in out and "PASS aoti and eager agree" in out
+
+
 def test_cpp_host_example_cuts_steps(cpp_build: Path, compiled: Any) -> None:
     """examples/cpp_host: with 4 Newton iterations the 0.5 % strain steps fail and are cut; with 25
     none is; both end at the same strain, plastic; the uncut history matches the binding's."""

@@ -232,4 +232,10 @@ load_model(const std::string & input_file, const std::string & model_name)
       });
   return Model(impl);
 }
+
+std::unique_ptr<neml2::Model>
+load_model_ptr(const std::string & input_file, const std::string & model_name)
+{
+  return std::make_unique<Model>(load_model(input_file, model_name));
+}
 } // namespace neml2::eager

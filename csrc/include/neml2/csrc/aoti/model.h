@@ -12,10 +12,11 @@
 #include <c10/core/ScalarType.h>
 
 #include "neml2/csrc/aoti/errors.h"
+#include "neml2/csrc/model.h"
 
 namespace neml2::aoti
 {
-using TensorMap = std::map<std::string, at::Tensor>;
+using TensorMap = neml2::TensorMap;
 
 /// x = J^{-1} b for every point: Gaussian elimination with partial pivoting (the first largest
 /// |pivot|) on each row-major (n, n) system, in a plain loop over the points (at::parallel_for).
@@ -48,23 +49,23 @@ struct Step;
 /// `device` ("cpu", "cuda", "cuda:0", ...; only the type is used) picks the `<device>/`
 /// subfolder; empty means the first compiled device.  Inputs are `(*B, *base)` tensors with at
 /// least one batch axis, on the compiled device and dtype; their batch shapes broadcast to a
-/// common `B`, flattened for the graphs and restored on the results.
-class Model
+/// common `B`, flattened for the graphs and restored on the results.  Implements neml2::Model.
+class Model : public neml2::Model
 {
 public:
   explicit Model(const std::string & path, const std::string & device = "");
-  ~Model();
+  ~Model() override;
   Model(Model &&) noexcept;
   Model & operator=(Model &&) noexcept;
   Model(const Model &) = delete;
   Model & operator=(const Model &) = delete;
 
   /// Outputs keyed by output_names(), each `(*B, *base)`.
-  TensorMap forward(const TensorMap & inputs);
+  TensorMap forward(const TensorMap & inputs) override;
   /// Outputs and their directional derivatives along `tangents` (a missing key is zero).
-  std::pair<TensorMap, TensorMap> jvp(const TensorMap & inputs, const TensorMap & tangents);
+  std::pair<TensorMap, TensorMap> jvp(const TensorMap & inputs, const TensorMap & tangents) override;
   /// Outputs and `J[out][in]` blocks of shape `(*B, *out_base, *in_base)`.
-  std::pair<TensorMap, std::map<std::string, TensorMap>> jacobian(const TensorMap & inputs);
+  std::pair<TensorMap, std::map<std::string, TensorMap>> jacobian(const TensorMap & inputs) override;
 
   /// The promoted parameters: the tensors ARE the slots passed to the graphs, so an in-place
   /// change (`fill_`, `copy_`) is seen by the next call.
@@ -80,15 +81,15 @@ public:
                          double ls_c);
   const SolverConfig & solver_config() const { return _solver; }
 
-  const std::vector<std::string> & input_names() const { return _input_names; }
-  const std::vector<std::string> & output_names() const { return _output_names; }
+  const std::vector<std::string> & input_names() const override { return _input_names; }
+  const std::vector<std::string> & output_names() const override { return _output_names; }
   /// Base shapes, parallel to input_names() / output_names() (Scalar {}, SR2 {6}, R2 {3, 3}).
-  const std::vector<std::vector<int64_t>> & input_base_shapes() const { return _input_base; }
-  const std::vector<std::vector<int64_t>> & output_base_shapes() const { return _output_base; }
+  const std::vector<std::vector<int64_t>> & input_base_shapes() const override { return _input_base; }
+  const std::vector<std::vector<int64_t>> & output_base_shapes() const override { return _output_base; }
   /// Promoted parameter names in graph-call (metadata) order.
   const std::vector<std::string> & parameter_names() const { return _param_names; }
-  c10::Device device() const { return _device; }
-  c10::ScalarType dtype() const { return _dtype; }
+  c10::Device device() const override { return _device; }
+  c10::ScalarType dtype() const override { return _dtype; }
   /// The model name recorded in the metadata and the metadata file.
   const std::string & name() const { return _name; }
   const std::string & metadata_path() const { return _meta_path; }
@@ -150,4 +151,14 @@ private:
   SolverConfig _solver;
   bool _derivatives = true;
 };
+
+/// Mirrors Python's neml2.load_model(path, name) for a compiled model: `input_file` is an input
+/// file whose [Models] block `model_name` is an `AOTIModel` (the stub neml2-compile writes); its
+/// `artifact_path` (relative to the file) is loaded for `device` ("" = the first compiled device).
+/// The Newton settings come from the metadata (a [Solvers] block of the file is not read).
+/// Errors: FatalError (missing file, no such block, not an AOTIModel, a bad artifact).
+Model load_model(const std::string & input_file, const std::string & model_name, const std::string & device = "");
+/// load_model, held as the runtime-neutral interface.
+std::unique_ptr<neml2::Model>
+load_model_ptr(const std::string & input_file, const std::string & model_name, const std::string & device = "");
 } // namespace neml2::aoti

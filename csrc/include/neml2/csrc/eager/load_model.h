@@ -1,5 +1,5 @@
 // neml2::eager: evaluate a NEML2 model straight from its input file by embedding CPython
-// (libneml2_eager).  Same operations and accessors as neml2::aoti::Model, so test code switches
+// (libneml2_eager).  Implements neml2::Model like neml2::aoti::Model, so test code switches
 // runtimes by changing the header and the load call.  Slow (every call goes through Python):
 // for tests, not production.
 //
@@ -11,6 +11,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,33 +21,35 @@
 #include <c10/core/ScalarType.h>
 
 #include "neml2/csrc/aoti/errors.h"
+#include "neml2/csrc/model.h"
 
 namespace neml2::eager
 {
-using TensorMap = std::map<std::string, at::Tensor>;
+using TensorMap = neml2::TensorMap;
 
-class Model
+/// A model evaluated in Python; implements neml2::Model.
+class Model : public neml2::Model
 {
 public:
-  ~Model();
+  ~Model() override;
   Model(Model &&) noexcept;
   Model & operator=(Model &&) noexcept;
   Model(const Model &) = delete;
   Model & operator=(const Model &) = delete;
 
   /// Outputs keyed by output_names(), each `(*B, *base)`.
-  TensorMap forward(const TensorMap & inputs);
+  TensorMap forward(const TensorMap & inputs) override;
   /// Outputs and their directional derivatives along `tangents` (a missing key is zero).
-  std::pair<TensorMap, TensorMap> jvp(const TensorMap & inputs, const TensorMap & tangents);
+  std::pair<TensorMap, TensorMap> jvp(const TensorMap & inputs, const TensorMap & tangents) override;
   /// Outputs and `J[out][in]` blocks of shape `(*B, *out_base, *in_base)`.
-  std::pair<TensorMap, std::map<std::string, TensorMap>> jacobian(const TensorMap & inputs);
+  std::pair<TensorMap, std::map<std::string, TensorMap>> jacobian(const TensorMap & inputs) override;
 
-  const std::vector<std::string> & input_names() const { return _input_names; }
-  const std::vector<std::string> & output_names() const { return _output_names; }
-  const std::vector<std::vector<int64_t>> & input_base_shapes() const { return _input_base; }
-  const std::vector<std::vector<int64_t>> & output_base_shapes() const { return _output_base; }
-  c10::Device device() const { return _device; }
-  c10::ScalarType dtype() const { return _dtype; }
+  const std::vector<std::string> & input_names() const override { return _input_names; }
+  const std::vector<std::string> & output_names() const override { return _output_names; }
+  const std::vector<std::vector<int64_t>> & input_base_shapes() const override { return _input_base; }
+  const std::vector<std::vector<int64_t>> & output_base_shapes() const override { return _output_base; }
+  c10::Device device() const override { return _device; }
+  c10::ScalarType dtype() const override { return _dtype; }
 
 private:
   friend Model load_model(const std::string & input_file, const std::string & model_name);
@@ -63,4 +66,6 @@ private:
 /// unknown model, sub-batch model, ...); a failed Newton solve during a call throws the
 /// recoverable neml2::aoti::ConvergenceError.
 Model load_model(const std::string & input_file, const std::string & model_name);
+/// load_model, held as the runtime-neutral interface (the same call as neml2::aoti::load_model_ptr).
+std::unique_ptr<neml2::Model> load_model_ptr(const std::string & input_file, const std::string & model_name);
 } // namespace neml2::eager
