@@ -5,11 +5,12 @@ step-by-step integration, and adjoint parameter gradients against finite differe
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 import torch
+
+from km_demo import DEMO, closed_form_310
 
 pytest.importorskip("pyzag", reason="the calibration extra (pyzag) is not installed")
 
@@ -17,18 +18,14 @@ import neml2  # noqa: E402
 from neml2.pyzag import NEML2PyzagModel  # noqa: E402
 from pyzag import chunktime, nonlinear, reparametrization  # noqa: E402
 
-DEMO = Path(__file__).resolve().parents[2].parent / "shared/spec/docs/tutorials/optimization/deterministic/demo_model.i"
 pytestmark = pytest.mark.skipif(not DEMO.is_file(), reason="the spec's tutorial folder is not next to the checkout")
 F64 = torch.float64
 CALIBRATED = ["A_value", "B_value", "C_value", "R_ordinate", "d_ordinate"]
 
 
 @pytest.fixture(autouse=True)
-def _one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+def _small_batches(one_thread: None) -> None:
+    """A few points per solve: intra-op threads only add overhead."""
 
 
 def _pmodel(include: list[str] | None = CALIBRATED) -> NEML2PyzagModel:
@@ -120,24 +117,6 @@ def test_jacobian_blocks_match_autograd() -> None:
     assert sub.abs().max() > 1e3  # the previous state enters (backward Euler)
 
 
-def _closed_form_310(eps: float) -> float:
-    """Uniaxial stress at 310 K, rate-independent regime: sigma = E (eps - ep) and, yielding,
-    sigma = mu exp(C) + R (1 - exp(-d ep)) (mu, R, d interpolated at 310 K); bisection on ep."""
-    E = 1e5
-    mu = 76670.48346056 + (310.0 - 300.0) / (347.36842105 - 300.0) * (75465.18012589 - 76670.48346056)
-    R = 300.0 + 10.0 / 300.0 * (200.0 - 300.0)
-    d = 30.0 + 10.0 / 300.0 * (20.0 - 30.0)
-    sy = mu * math.exp(-5.41)
-    lo, hi = 0.0, eps
-    for _ in range(200):
-        ep = 0.5 * (lo + hi)
-        if E * (eps - ep) > sy + R * (1.0 - math.exp(-d * ep)):
-            lo = ep
-        else:
-            hi = ep
-    return E * (eps - 0.5 * (lo + hi))
-
-
 def test_trajectories() -> None:
     """Chunks of 5 steps agree with the step-by-step recursion; 310 K follows the closed form at
     every rate; at 1190 K the stress rises with the rate."""
@@ -149,7 +128,7 @@ def test_trajectories() -> None:
     torch.testing.assert_close(by_chunks, by_steps, rtol=1e-7, atol=1e-6)
     sig = by_chunks[..., 0]
     for n in (5, 15, 30):
-        want = _closed_form_310(strain[n].item())
+        want = closed_form_310(strain[n].item())
         torch.testing.assert_close(sig[n, :2], torch.full((2,), want, dtype=F64), rtol=1e-7, atol=0)
     assert sig[-1, 3] > 1.2 * sig[-1, 2]
     assert (by_chunks[1:, :, 6] > 0).all() and (by_chunks[-1, :, 6] > 0.5 * strain[-1]).all()  # it yields

@@ -270,18 +270,10 @@ def test_alcu_ttp_history(kwn_alcu: KWN) -> None:
 
 
 # ---------------------------------------------------- the notebooks' own model
-@pytest.fixture
-def _one_thread():
-    """One intra-op thread, as the notebooks' pages run here (the docs runner's OMP_NUM_THREADS=1):
-    from densities of 1e-15 the Jacobian has entries down to 1e-31, and with two threads the summation
-    order gives DenseLU an exactly singular pivot on the first step (a known fragility, see the notes)."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
-
-
-@pytest.mark.usefixtures("_one_thread")
+# One intra-op thread, as the notebooks' pages run here (the docs runner's OMP_NUM_THREADS=1): from
+# densities of 1e-15 the Jacobian has entries down to 1e-31, and with two threads the summation order
+# gives DenseLU an exactly singular pivot on the first step (a known fragility, see the notes).
+@pytest.mark.usefixtures("one_thread")
 @pytest.mark.parametrize(
     "name, args",
     [

@@ -22,17 +22,14 @@ tighter, which does not move the printed digits).
 
 from __future__ import annotations
 
-import math
-from pathlib import Path
-
 import pytest
 import torch
 
 import neml2
+from km_demo import DEMO, E, closed_form_310
 from neml2.models.chain_rule import seeds
 from neml2.types import SR2, Scalar
 
-DEMO = Path(__file__).resolve().parents[3].parent / "shared/spec/docs/tutorials/optimization/demo_model.i"
 F64 = torch.float64
 pytestmark = pytest.mark.skipif(not DEMO.is_file(), reason="the spec's tutorial folder is not next to the checkout")
 
@@ -44,17 +41,12 @@ PARAMS = {
     "A_value": ("A.value", -8.679),
     "B_value": ("B.value", -0.744),
 }
-E = 1e5  # [elasticity] YOUNGS_MODULUS
 NRATE, NTEMP, MAX_STRAIN, NTIME = 5, 5, 0.25, 100
 
 
 @pytest.fixture(autouse=True)
-def _one_thread():
+def _small_batches(one_thread: None) -> None:
     """The batch is small (25 points): intra-op threads only add overhead."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
 
 
 def _system():
@@ -157,24 +149,6 @@ def _integrate(system, c: dict[str, torch.Tensor], nsteps: int) -> dict[str, tor
     return {"mixed_state": torch.stack(hist), "ep": torch.stack(ep)}
 
 
-def _closed_form_310(eps: float) -> float:
-    """Uniaxial stress at 310 K in the rate-independent regime: sigma = E (eps - ep) and, yielding,
-    sigma = mu exp(C) + R (1 - exp(-d ep)) (mu, R, d interpolated at 310 K from the file's tables);
-    bisection on ep."""
-    mu = 76670.48346056 + (310.0 - 300.0) / (347.36842105 - 300.0) * (75465.18012589 - 76670.48346056)
-    R = 300.0 + (310.0 - 300.0) / 300.0 * (200.0 - 300.0)
-    d = 30.0 + (310.0 - 300.0) / 300.0 * (20.0 - 30.0)
-    sy = mu * math.exp(-5.41)
-    lo, hi = 0.0, eps
-    for _ in range(200):
-        ep = 0.5 * (lo + hi)
-        if E * (eps - ep) > sy + R * (1.0 - math.exp(-d * ep)):
-            lo = ep
-        else:
-            hi = ep
-    return E * (eps - 0.5 * (lo + hi))
-
-
 def test_loads_with_the_documented_parameters() -> None:
     system = _system()
     assert system.unknowns == ["mixed_state", "equivalent_plastic_strain", "gamma_rate_ri"]
@@ -209,7 +183,7 @@ def test_stress_strain_response() -> None:
     assert (sig[-1] > sig[-2]).all()  # still hardening
     # 310 K: the rate-independent J2 / Voce closed form, the same at every rate
     for n in (10, 20, 30):
-        want = torch.full((NRATE,), _closed_form_310(eps[n].item()), dtype=F64)
+        want = torch.full((NRATE,), closed_form_310(eps[n].item()), dtype=F64)
         torch.testing.assert_close(sig[n, :, 0], want, rtol=1e-9, atol=1e-9)
     # 1190 K: rate-dependent flow, the stress rises with the strain rate (the two fastest rates reach the plateau)
     hot = sig[-1, :, -1]
