@@ -122,11 +122,9 @@ class NEML2PyzagModel(nn.Module, NonlinearFunctionOperatorFactory):
     def _update_parameter_values(self) -> None:
         """Write the factory's current parameter values (after any reparametrization) into the
         NEML2 system's own parameters, so the system holds what the factory evaluates."""
-        model = self.sys.model
         with torch.no_grad():
             for short, path in self.parameter_map.items():
-                owner, _, leaf = path.rpartition(".")
-                mod = model.get_submodule(owner) if owner else model
+                mod, leaf = _owner(self.sys.model, path)
                 setattr(mod, leaf, nn.Parameter(getattr(self, short).detach().clone()))
 
     def _jit_compile(self, **compile_kwargs: Any) -> None:
@@ -189,10 +187,16 @@ class NEML2PyzagModel(nn.Module, NonlinearFunctionOperatorFactory):
         return R, J
 
 
+def _owner(model: nn.Module, path: str) -> tuple[nn.Module, str]:
+    """The module holding parameter ``path`` and the parameter's name in it."""
+    owner, _, leaf = path.rpartition(".")
+    return model.get_submodule(owner), leaf
+
+
 def _stored(model: nn.Module, path: str) -> torch.Tensor:
     """The raw stored parameter at ``path`` (the model's attribute access returns typed wrappers)."""
-    owner, _, leaf = path.rpartition(".")
-    return (model.get_submodule(owner) if owner else model)._parameters[leaf]
+    mod, leaf = _owner(model, path)
+    return mod._parameters[leaf]
 
 
 def _force_type(model: Any, name: str) -> type[TensorWrapper]:

@@ -45,6 +45,12 @@ def _disk(ax: Axes, labels: tuple[str, str] = ("x", "y")) -> None:
     ax.axis("off")
 
 
+def _dots(ax: Axes, xy: torch.Tensor, size: float, scatter: dict[str, Any]) -> None:
+    """Projected points ``xy`` as small black dots; ``scatter`` overrides the ``Axes.scatter`` options."""
+    xy = xy.detach().cpu()
+    ax.scatter(xy[:, 0], xy[:, 1], **{"s": size, "c": "k", "alpha": 0.6, "linewidths": 0.0, **scatter})
+
+
 def pretty_plot_pole_figure_points(
     orientations: Any,
     pole: Any,
@@ -59,10 +65,7 @@ def pretty_plot_pole_figure_points(
     ``scatter`` goes to ``Axes.scatter`` (default small black dots).
     """
     fig, ax = _new_axes(ax)
-    xy = pole_figure_points(orientations, pole, crystal_symmetry, projection).detach().cpu()
-    opts: dict[str, Any] = {"s": 2.0, "c": "k", "alpha": 0.6, "linewidths": 0.0}
-    opts.update(scatter)
-    ax.scatter(xy[:, 0], xy[:, 1], **opts)
+    _dots(ax, pole_figure_points(orientations, pole, crystal_symmetry, projection), 2.0, scatter)
     _disk(ax, sample_labels)
     return fig
 
@@ -108,10 +111,7 @@ def pretty_plot_inverse_pole_figure(
     """A discrete inverse pole figure: the crystal direction ``Q^T y`` of the sample ``direction`` for
     every orientation, in the fundamental sector (the [001]-[101]-[111] triangle for ``"432"``)."""
     fig, ax = _new_axes(ax)
-    xy = inverse_pole_figure_points(orientations, direction, crystal_symmetry, projection).detach().cpu()
-    opts: dict[str, Any] = {"s": 4.0, "c": "k", "alpha": 0.6, "linewidths": 0.0}
-    opts.update(scatter)
-    ax.scatter(xy[:, 0], xy[:, 1], **opts)
+    _dots(ax, inverse_pole_figure_points(orientations, direction, crystal_symmetry, projection), 4.0, scatter)
     if crystal_symmetry == "432":
         _cubic_triangle(ax, projection)
     else:
