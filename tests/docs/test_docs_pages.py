@@ -478,17 +478,13 @@ def check_deterministic(out: str) -> None:
         "A_value": ([-10.4924], [-8.679]),
         "B_value": ([-0.7319], [-0.744]),
     }
-    names = [
-        line.strip()
-        for line in out.split("The results:")[1].splitlines()
-        if line.strip().endswith(("_ordinate", "_value"))
-    ]
+    lines = out.split("The results:")[1].splitlines()
+    names = [line.strip() for line in lines if line.strip().endswith(("_ordinate", "_value"))]
     assert names == list(printed), names
-    blocks = out.split("The results:")[1].split("\n")
     for name, (initial, true) in printed.items():
-        i = blocks.index(name)
-        assert numbers_after(blocks[i + 1], "Initial:") == pytest.approx(initial, abs=1e-4)
-        assert numbers_after(blocks[i + 3], "True value:") == pytest.approx(true, abs=1e-4)
+        i = lines.index(name)
+        assert numbers_after(lines[i + 1], "Initial:") == pytest.approx(initial, abs=1e-4)
+        assert numbers_after(lines[i + 3], "True value:") == pytest.approx(true, abs=1e-4)
 
 
 def check_statistical(out: str) -> None:
