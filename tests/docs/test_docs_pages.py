@@ -52,9 +52,12 @@ TOO_SLOW = {
 #: hours): they run unchanged except for these size assignments, and their checks read the printed
 #: shapes at the reduced sizes
 SHRUNK: dict[str, dict[str, str]] = {
+    # the page's strain increment per step (0.5 / 2500): with 40 steps of 0.0125 the exact
+    # formulation's chunked Newton from the previous step diverges at some crystals
     "modules/solid_mechanics/crystal_plasticity/formulations.md": {
         "ncrystal = 500": "ncrystal = 10",
         "ntime = 2500": "ntime = 40",
+        "total_rolling_strain = 0.5": "total_rolling_strain = 0.008",
     },
     "modules/solid_mechanics/crystal_plasticity/polefigures.md": {
         "ncrystal = 500": "ncrystal = 10",

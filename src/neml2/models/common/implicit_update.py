@@ -14,6 +14,7 @@ from neml2.factory import register_neml2_object
 from neml2.models.chain_rule import seeds
 from neml2.models.model import Model, register_submodule
 from neml2.schema import HitSchema, option
+from neml2.solvers.dense_lu import lu_factor, lu_solve
 from neml2.types import TensorWrapper
 from neml2.types._base import expand_groups
 
@@ -448,7 +449,7 @@ class ImplicitUpdate(Model):
             g = self._substep_given(flat, st.P, st.a, st.b, xprev)
             tan = None if tangents is None else self._substep_tangents(tangents, dxs, st.P, st.a, st.b)
             r, J, rv = self._evaluate_at(flat, g, st.P, st.x, fill, tan)
-            lu = torch.linalg.lu_factor(J.detach())
+            lu = lu_factor(J.detach(), f"{self._where.get('block', 'ImplicitUpdate')}: tangent")
             xs = st.x
             if need_grad and not self._sensitivity_solvers:
                 d = torch.linalg.lu_solve(lu[0], lu[1], r.unsqueeze(-1)).squeeze(-1)
@@ -669,7 +670,7 @@ class _IFT(torch.autograd.Function):
         (J,) = ctx.saved_tensors
         Jt = J.transpose(-1, -2)
         if ctx.solver is None:
-            y = torch.linalg.solve(Jt, g)
+            y = lu_solve(Jt, g, "ImplicitUpdate: adjoint")
         else:
             y = _sensitivity_solve(ctx.solver, ctx.iu, Jt.contiguous(), g.unsqueeze(-1)).squeeze(-1)
         return -y, None, None, None
