@@ -19,7 +19,7 @@ import torch
 from neml2.aoti.boundary import RuntimeBoundary
 from neml2.aoti.errors import ConvergenceError, FatalError
 from neml2.errors import InputError
-from neml2.models.common.implicit_update import SubStep, assemble_steps, bisect, solve_partial
+from neml2.models.common.substepping import SubStep, assemble_steps, bisect, solve_partial
 from neml2.solvers.dense_lu import lu_solve
 from neml2.solvers.newton_config import NewtonConfig
 
@@ -358,7 +358,7 @@ class PyModel(RuntimeBoundary):
     ) -> list[SubStep]:
         """Newton per point from the predictor's guess (``x0 = 0`` without one); converged points
         leave the active set.  With substepping, the points that fail are bisected as the eager
-        ImplicitUpdate does (``neml2.models.common.implicit_update.bisect``)."""
+        ImplicitUpdate does (``neml2.models.common.substepping.bisect``)."""
         residual = st.graphs["residual"]
 
         def system(g: list[torch.Tensor], n: int) -> Any:

@@ -14,14 +14,15 @@ by schema field or parameter name).  The base class applies them to the seeds, t
 promoted parameters and to second order.  A model whose ``forward`` accepts ``v``
 itself (composites, user code written against the documented API) handles tangents
 directly.
+
+Declaring and reading typed parameters lives in :mod:`neml2.models.model_params` and the autograd
+fallback (``request_AD``) in :mod:`neml2.models.ad_fallback`; both are mixins of ``Model``.
 """
 
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import nmhit
@@ -29,6 +30,7 @@ import torch
 from torch import nn
 
 from neml2.errors import InputError
+from neml2.models.ad_fallback import ADFallback
 from neml2.models.chain_rule import (
     ChainRuleAction,
     Local,
@@ -38,71 +40,12 @@ from neml2.models.chain_rule import (
     tangent_result,
 )
 from neml2.models.dual import dual_call
+from neml2.models.model_params import _VAR_RE, TypedParameters
 from neml2.schema import Field, HitSchema
 from neml2.types import TensorWrapper
 from neml2.types.tensors import TYPES, Tensor
 
-# variable names: identifiers joined by "/" (forces/T, state/internal/O), optionally a lag ~k
-_VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(/[A-Za-z_][A-Za-z0-9_]*)*(~[0-9]+)?$")
 _PASSTHROUGH = object()
-
-
-@dataclass
-class NLParam:
-    """A parameter resolved to a runtime input (mode 3: another model's output; mode 4: a variable)."""
-
-    input_name: str
-    tail_index: int
-    provider: Any = None
-    provider_output: str | None = None
-
-
-class _Params:
-    """Parameter view for one call: static values from the model, promoted ones from ``nl``."""
-
-    __slots__ = ("_model", "_nl")
-
-    def __init__(self, model: Model, nl: tuple) -> None:
-        self._model = model
-        self._nl = nl
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):  # the slots themselves (not yet set while torch.compile builds the view)
-            raise AttributeError(name)
-        return self._model._get_param(name, self._nl)
-
-
-def _literal(type_cls: type[TensorWrapper], values: list[float]) -> TensorWrapper:
-    """A typed value from a list of HIT floats."""
-    data = torch.tensor(values, dtype=torch.float64)
-    from neml2 import settings
-
-    data = data.to(settings.default_dtype)
-    base = type_cls.BASE_SHAPE
-    if not base:
-        return type_cls(data[0] if len(values) == 1 else data)
-    if hasattr(type_cls, "fill") and len(values) != _prod(base):
-        try:
-            return type_cls.fill(*data.unbind(-1))  # type: ignore[attr-defined]
-        except (TypeError, ValueError):
-            pass
-    if len(values) % _prod(base):
-        raise ValueError(f"{len(values)} values do not fill a {type_cls.__name__} of shape {base}")
-    return type_cls(data.reshape(-1, *base).squeeze(0))
-
-
-def _prod(shape: tuple[int, ...]) -> int:
-    out = 1
-    for s in shape:
-        out *= s
-    return out
-
-
-def _parse_floats(spec: str) -> list[float] | None:
-    try:
-        return [float(x) for x in spec.split()]
-    except ValueError:
-        return None
 
 
 def register_submodule(parent: nn.Module, child: nn.Module, fallback: str, *, used: set[str] | None = None) -> str:
@@ -121,7 +64,7 @@ def register_submodule(parent: nn.Module, child: nn.Module, fallback: str, *, us
     return attr
 
 
-class Model(nn.Module):
+class Model(TypedParameters, ADFallback, nn.Module):
     """Base class for models with declared variable names."""
 
     SECTION: ClassVar[str] = "Models"
@@ -253,155 +196,7 @@ class Model(nn.Module):
                     except InputError as e:
                         raise e.located(option=key, **self._where) from None
 
-    # --------------------------------------------------------- parameters
-    def register_typed_parameter(self, name: str, value: TensorWrapper) -> None:
-        """Store ``value`` as a calibration-tracked ``nn.Parameter`` exposed as a typed attribute."""
-        data = value.data
-        param = data if isinstance(data, nn.Parameter) else nn.Parameter(data.detach().clone())
-        self._typed[name] = type(value)
-        self._typed_sub[name] = value.sub_batch_ndim
-        self._static_params.add(name)
-        self.register_parameter(name, param)
-
-    def mark_sub_batch(self, name: str, ndim: int) -> None:
-        """Read the last ``ndim`` batch axes of the stored parameter / buffer ``name`` as sub-batch
-        axes (a table's knots), so they never broadcast against the batch of the material points."""
-        if name in self._typed and name in self._static_params:
-            data = getattr(self, name).data
-            batch = data.dim() - len(self._typed[name].BASE_SHAPE)
-            self._typed_sub[name] = min(max(self._typed_sub.get(name, 0), ndim), batch)
-
-    def register_typed_buffer(self, name: str, value: TensorWrapper, persistent: bool = True) -> None:
-        """Store ``value`` as a constant buffer exposed as a typed attribute."""
-        self._typed[name] = type(value)
-        self._typed_sub[name] = value.sub_batch_ndim
-        self._static_params.add(name)
-        self.register_buffer(name, value.data.detach().clone(), persistent=persistent)
-
-    def _resolve_constant(
-        self, name: str, spec: Any, type_cls: type[TensorWrapper], factory: Any
-    ) -> TensorWrapper | None:
-        """Modes 1 and 2: a literal or a [Tensors] entry, else None."""
-        if isinstance(spec, TensorWrapper):
-            return spec if isinstance(spec, type_cls) else type_cls(spec.data)
-        if isinstance(spec, torch.Tensor):
-            return type_cls(spec)
-        if isinstance(spec, (int, float)) and not isinstance(spec, bool):
-            from neml2 import settings
-
-            return type_cls(torch.tensor(float(spec), dtype=settings.default_dtype))
-        if isinstance(spec, (list, tuple)) and all(isinstance(x, (int, float)) for x in spec):
-            spec = " ".join(str(x) for x in spec)
-        if not isinstance(spec, str):
-            raise self._error(f"cannot interpret {spec!r} as a {type_cls.__name__}", name)
-        floats = _parse_floats(spec)
-        if floats is not None and floats:
-            try:
-                return _literal(type_cls, floats)
-            except ValueError as e:
-                raise self._error(str(e), name) from None
-        if factory is not None and factory.has_tensor(spec):
-            value = factory.get_tensor(spec)
-            if not isinstance(value, TensorWrapper):
-                raise self._error(f"[Tensors]/{spec} is not a tensor", name)
-            if isinstance(value, type_cls):
-                return value
-            if value.base_shape != type_cls.BASE_SHAPE:
-                raise self._error(f"[Tensors]/{spec} is a {type(value).__name__}, expected a {type_cls.__name__}", name)
-            return type_cls(value.data)
-        return None
-
-    def declare_typed_parameter(
-        self,
-        name: str,
-        spec: Any,
-        type_cls: type[TensorWrapper],
-        *,
-        factory: Any = None,
-        allow_nonlinear: bool = False,
-    ) -> None:
-        """Resolve ``spec`` (literal, [Tensors] name, model output or variable) into a parameter."""
-        value = self._resolve_constant(name, spec, type_cls, factory)
-        if value is not None:
-            self.register_typed_parameter(name, value)
-            return
-        if not allow_nonlinear:
-            raise self._error(f"{spec!r} is neither a number nor a [Tensors] name", name)
-        model_name, _, var = spec.partition(".")
-        provider = provider_output = None
-        if factory is not None and factory.has_model(model_name):
-            provider = factory.get_model(model_name)
-            outs = list(provider.output_spec)
-            if var:
-                if var not in provider.output_spec:
-                    raise self._error(f"model '{model_name}' has no output '{var}'; outputs: {', '.join(outs)}", name)
-                provider_output = var
-            elif len(outs) == 1:
-                provider_output = outs[0]
-            else:
-                raise self._error(
-                    f"model '{model_name}' has {len(outs)} outputs; "
-                    f"name one as '{model_name}.<output>' ({', '.join(outs)})",
-                    name,
-                )
-            input_name = provider_output
-        else:
-            if not _VAR_RE.match(spec):
-                raise self._error(f"{spec!r} is not a number, a [Tensors] name, a model or a variable name", name)
-            input_name = spec
-        promoted = [p.input_name for p in self._nl_params.values()]
-        tail = promoted.index(input_name) if input_name in promoted else len(dict.fromkeys(promoted))
-        self._nl_params[name] = NLParam(input_name, tail, provider, provider_output)
-        self.input_spec[input_name] = type_cls
-        self._key_map[name] = input_name
-        self._typed[name] = type_cls
-
-    def declare_typed_buffer(self, name: str, spec: Any, type_cls: type[TensorWrapper], *, factory: Any = None) -> None:
-        """Resolve ``spec`` as a constant (literal or [Tensors] name) and register it as a buffer."""
-        value = self._resolve_constant(name, spec, type_cls, factory)
-        if value is None:
-            raise self._error(f"{spec!r} is neither a number nor a [Tensors] name", name)
-        self.register_typed_buffer(name, value)
-
-    def _get_param(self, name: str, nl_params: tuple = (), type_cls: type[TensorWrapper] | None = None) -> Any:
-        """A parameter's value inside ``forward``: the static slot, or its promoted input
-        from ``nl_params`` (the ``*promoted_params`` pack of ``forward``).
-
-        ``name`` is the storage slot (``attr``) or the schema option name; ``type_cls``
-        wraps a raw tensor value.
-        """
-        if name not in self._typed and len(self.param_names.get(name, ())) == 1:
-            name = self.param_names[name][0]
-        p = self._nl_params.get(name)
-        if p is not None:
-            value = nl_params[p.tail_index]
-        else:
-            value = self._static_value(name)
-            if value is None:
-                value = getattr(self, name)
-        if type_cls is not None and not isinstance(value, TensorWrapper):
-            value = type_cls(value)
-        return value
-
-    def _static_value(self, name: str) -> TensorWrapper | None:
-        """A stored parameter / buffer as its typed wrapper (None if there is no such slot)."""
-        typed = self.__dict__.get("_typed")
-        if typed is None or name not in typed or name not in self._static_params:
-            return None
-        d = self.__dict__
-        data = d["_parameters"].get(name)
-        if data is None:
-            data = d["_buffers"].get(name)
-        return None if data is None else typed[name](data, sub_batch_ndim=d["_typed_sub"].get(name, 0))
-
-    def params(self, nl: tuple = ()) -> _Params:
-        """Attribute view of all parameters for one call (``p = self.params(nl); p.E``)."""
-        return _Params(self, nl)
-
-    @property
-    def nl_params(self) -> dict[str, NLParam]:
-        return self._nl_params
-
+    # ------------------------------------------- typed parameter attributes
     def __getattr__(self, name: str) -> Any:
         value = self._static_value(name)
         if value is not None:
@@ -568,112 +363,7 @@ class Model(nn.Module):
                 out[(vi, vj)] = act
         return out
 
-    # ------------------------------------------------------------ request_AD
-    def request_AD(self, outputs: Any = None, inputs: Any = None) -> None:  # noqa: N802
-        """Derive the first-order chain rule of this model by reverse-mode autodiff.
-
-        Called once at construction (typically in ``__post_init__``); ``forward`` then only
-        needs to return values. ``outputs`` / ``inputs`` (variable or option names; default
-        all) restrict the auto-derived pairs to ``outputs x inputs``. When ``forward`` takes
-        ``v`` itself, it receives the tangents of the other inputs and hand-writes their
-        chain rule; tangents of the listed inputs reach only the listed outputs.
-
-        The local Jacobian is taken per batch point (inputs are broadcast to the outputs'
-        batch shape first), so the model must be pointwise over its batch axes.
-        """
-        outs = self._ad_names(outputs, self.output_spec, "output")
-        ins = self._ad_names(inputs, self.input_spec, "input")
-        self.__dict__["_ad_request"] = (outs, ins)
-
-    def _ad_names(self, names: Any, spec: dict[str, Any], kind: str) -> list[str]:
-        if names is None:
-            return list(spec)
-        out = []
-        for n in [names] if isinstance(names, str) else list(names):
-            var = n if n in spec else self._key_map.get(n)
-            if var not in spec:
-                raise ValueError(
-                    f"{type(self).__name__}.request_AD: no {kind} {n!r}; {kind}s: {', '.join(spec) or '(none)'}"
-                )
-            out.append(var)
-        return out
-
-    def _call_ad(self, args: tuple, v: Mapping[str, Any]) -> tuple:
-        """Values and ``v_out`` with the requested Jacobian blocks from reverse-mode AD."""
-        outs_ad, ins_ad = self.__dict__["_ad_request"]
-        names = list(self.input_spec)
-        probed = [i for i, n in enumerate(names) if n in ins_ad and v.get(n)]
-        hand = {n: t for n, t in v.items() if n not in ins_ad} if self._DIRECT else None
-        graph = torch.is_grad_enabled()
-        with torch.enable_grad():
-            probes, values, v_hand = self._ad_forward(args, probed, hand, None)
-            batch = torch.broadcast_shapes(*(y.batch_shape for y in values))
-            if any(probes[i].batch_shape != batch for i in probed):
-                probes, values, v_hand = self._ad_forward(args, probed, hand, batch)
-            v_out: dict[str, dict[str, TensorWrapper]] = {k: dict(t) for k, t in v_hand.items()}
-            for name, y in zip(self.output_spec, values):
-                if name not in outs_ad or not probed:
-                    continue
-                blocks = self._ad_jacobian(y, [probes[i] for i in probed], graph)
-                actions = {
-                    names[i]: (lambda t, J=J, y=y: _apply_block(J, t, y))
-                    for i, J in zip(probed, blocks)
-                    if J is not None
-                }
-                for leaf, t in push(v, actions, y).items():
-                    acc = v_out.setdefault(name, {})
-                    acc[leaf] = t if leaf not in acc else acc[leaf] + t
-        if not graph:
-            values = tuple(y._new(y.data.detach()) for y in values)
-            v_out = {o: {leaf: t._new(t.data.detach()) for leaf, t in d.items()} for o, d in v_out.items()}
-        return (*values, v_out)
-
-    def _ad_forward(
-        self, args: tuple, probed: list[int], hand: dict[str, Any] | None, batch: tuple[int, ...] | None
-    ) -> tuple[list[Any], tuple, dict[str, Any]]:
-        """Run ``forward`` with the probed inputs as fresh autograd nodes (of batch ``batch``)."""
-        probes = list(args)
-        for i in probed:
-            x = args[i]
-            data = x.data if batch is None else x.data.expand(*batch, *x.base_shape)
-            data = data.clone() if x.data.requires_grad else data.detach().clone().requires_grad_(True)
-            probes[i] = x._new(data)
-        if hand is not None:
-            res = self.forward(*probes, v=hand)
-            res = res if isinstance(res, tuple) else (res,)
-            *vals, v_hand = res
-        else:
-            res = self.forward(*probes)
-            vals = list(res) if isinstance(res, tuple) else [res]
-            v_hand = {}
-        values = tuple(x.value if isinstance(x, Local) else x for x in vals)
-        return probes, values, v_hand or {}
-
-    @staticmethod
-    def _ad_jacobian(y: TensorWrapper, probes: list[TensorWrapper], graph: bool) -> list[torch.Tensor | None]:
-        """Per-point blocks ``dy/dx`` of shape ``(*batch, n_y, n_x)``, one per probe (None: no dependence)."""
-        if not y.data.requires_grad:
-            return [None] * len(probes)
-        n_y = _prod(y.BASE_SHAPE)
-        flat = y.data.reshape(*y.data.shape[: y.data.dim() - y.base_ndim], n_y)
-        rows: list[list[torch.Tensor | None]] = []
-        for c in range(n_y):
-            g = torch.autograd.grad(
-                flat[..., c].sum(), [p.data for p in probes], retain_graph=True, create_graph=graph, allow_unused=True
-            )
-            rows.append(list(g))
-        blocks: list[torch.Tensor | None] = []
-        for j, p in enumerate(probes):
-            if all(r[j] is None for r in rows):
-                blocks.append(None)
-                continue
-            n_x = _prod(p.BASE_SHAPE)
-            cols = [
-                (r[j] if r[j] is not None else torch.zeros_like(p.data)).reshape(*flat.shape[:-1], n_x) for r in rows
-            ]
-            blocks.append(torch.stack(cols, dim=-2))
-        return blocks
-
+    # ---------------------------------------------------------- derivatives
     def jvp(self, inputs: Mapping[str, Any], tangents: Mapping[str, Any]) -> Any:
         """``(outputs, jvp)`` keyed by variable name: the directional derivatives along ``tangents``."""
         from neml2.models.sensitivity import jvp
@@ -800,18 +490,6 @@ def _tangent_mode(locs: tuple) -> str:
     if not all(isinstance(x, Local) for x in locs):
         return "dual"
     return "second" if all(x.d2 is not None for x in locs) else "first"
-
-
-def _apply_block(J: torch.Tensor, t: TensorWrapper, y: TensorWrapper) -> TensorWrapper:
-    """A tangent of ``y`` from the per-point block ``J`` ``(*batch, n_y, n_x)`` and an input tangent ``t``."""
-    n_x = J.shape[-1]
-    td = t.data.reshape(*t.data.shape[: t.data.dim() - t.base_ndim], n_x)
-    pad = (J.dim() - 2) - (td.dim() - 1 - t.k_ndim)  # batch axes of J the tangent lacks
-    if pad > 0:
-        td = td.reshape(*td.shape[: t.k_ndim], *(1,) * pad, *td.shape[t.k_ndim :])
-    out = (J @ td.unsqueeze(-1)).squeeze(-1)
-    out = out.reshape(*out.shape[:-1], *y.BASE_SHAPE)
-    return y._new(out, k_ndim=t.k_ndim, k_state=t.k_state, k_pairing=t.k_pairing)
 
 
 def schema_fields(model: Model, kind: str) -> list[tuple[str, Field]]:

@@ -27,8 +27,7 @@ from pyzag.operators.base import BlockJacobian
 from torch import nn
 
 from neml2.errors import NEML2Error
-from neml2.models.chain_rule import seeds
-from neml2.models.common.implicit_update import _rows, _site
+from neml2.models.common.system_evaluation import evaluate_system
 from neml2.pyzag.layout import Layout
 from neml2.types import TensorWrapper
 
@@ -147,44 +146,24 @@ class NEML2PyzagModel(nn.Module, NonlinearFunctionOperatorFactory):
     def _evaluate(
         self, x: torch.Tensor, x_old: torch.Tensor, f: torch.Tensor, f_old: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        sys, model = self.sys, self.sys.model
-        batch = torch.broadcast_shapes(x.shape[:-1], f.shape[:-1])
+        model = self.sys.model
+        batch = tuple(torch.broadcast_shapes(x.shape[:-1], f.shape[:-1]))
         x, x_old = x.expand(*batch, x.shape[-1]), x_old.expand(*batch, x.shape[-1])
-        n, N = self.nstate, batch.numel()
+        n = self.nstate
         state: dict[str, TensorWrapper] = {}
-        v: dict[str, dict[str, TensorWrapper]] = {}
-        for lag, values in ((0, x), (1, x_old)):
-            off = 0
-            for u, t, sub in zip(self.slayout.names, self.slayout.types, self.slayout.subs):
-                s = self.slayout.var_size(u)
-                name = u if lag == 0 else f"{u}~1"
-                if name in model.input_spec:
-                    state[name] = _site(t, values[..., off : off + s], sub)
-                    v[name] = {
-                        "x": seeds(t, total=2 * n, offset=lag * n + off, dtype=x.dtype, device=x.device, sub=sub)
-                    }
-                off += s
         for lag, values in ((0, f), (1, f_old)):
             for name, w in self.flayout.split(values).items():
                 key = name if lag == 0 else f"{name}~1"
                 if key in model.input_spec:
                     state[key] = w
-        missing = [k for k in model.input_spec if k not in state]
-        if missing:
-            raise NEML2Error(f"NEML2PyzagModel: no value for the inputs {', '.join(missing)}")
         params = {path: getattr(self, short) for short, path in self.parameter_map.items()}
-        *outs, tangents = torch.func.functional_call(
-            model, params, tuple(state[k] for k in model.input_spec), {"v": v}, strict=False
-        )
-        out = dict(zip(model.output_spec, outs))
-        rs, Js = [], []
-        for r, s, sub in zip(sys.residuals, sys.residual_sizes, sys.residual_sub):
-            rs.append(_rows(out[r], tuple(batch), sub, N, s))
-            jt = tangents.get(r, {}).get("x")
-            Js.append(x.new_zeros(N, s, 2 * n) if jt is None else _rows(jt, tuple(batch), sub, N, s).permute(1, 2, 0))
-        R = torch.cat(rs, dim=-1).reshape(*batch, n)
-        J = torch.cat(Js, dim=1).reshape(*batch, n, 2 * n)
-        return R, J
+
+        def call(args: list[TensorWrapper], v: dict[str, Any]) -> Any:
+            return torch.func.functional_call(model, params, tuple(args), {"v": v}, strict=False)
+
+        xs = (("", x), ("~1", x_old))  # seeds on x and x~1: the columns [dR/dx, dR/dx_old]
+        R, J, _ = evaluate_system(self.sys, state, {}, xs, batch, call=call, who="NEML2PyzagModel")
+        return R.reshape(*batch, n), J.reshape(*batch, n, 2 * n)
 
 
 def _owner(model: nn.Module, path: str) -> tuple[nn.Module, str]:

@@ -4,53 +4,20 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import torch
 
-from neml2.errors import ConvergenceError
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import seeds
+from neml2.models.common.implicit_differentiation import _IFT, _detached_parameters, _sensitivity_solve
+from neml2.models.common.substepping import SubStep, _combine, assemble_steps, bisect, solve_partial
+from neml2.models.common.system_evaluation import _flat, _rows, _site, _unflatten, evaluate_system
 from neml2.models.model import Model, register_submodule
 from neml2.schema import HitSchema, option
-from neml2.solvers.dense_lu import lu_factor, lu_solve
+from neml2.solvers.dense_lu import lu_factor
 from neml2.types import TensorWrapper
-from neml2.types._base import expand_groups
 
-_X = "__unknowns__"
 _LAGGED = re.compile(r"~\d+$")
-
-
-def _flat(w: TensorWrapper, batch: tuple[int, ...], n: int) -> torch.Tensor:
-    """Data with the (broadcast) batch axes expanded and flattened into one axis of size n."""
-    tail = w.data.shape[w.k_ndim + w.dynamic_batch_ndim :]
-    data = w.batch_expand(batch).data if w.dynamic_batch_shape != batch else w.data
-    return data.reshape(*w.data.shape[: w.k_ndim], n, *tail)
-
-
-def _unflatten(w: TensorWrapper, shape: tuple[int, ...]) -> TensorWrapper:
-    """``w`` (one flat batch axis after its K axes) with that axis reshaped to ``shape``."""
-    if len(shape) == 1:
-        return w
-    d = w.data
-    return w._new(d.reshape(*d.shape[: w.k_ndim], *shape, *d.shape[w.k_ndim + 1 :]))
-
-
-def _rows(w: TensorWrapper, shape: tuple[int, ...], sub: tuple[int, ...], N: int, size: int) -> torch.Tensor:
-    """``w`` (K axes, batch ``shape``, sub-batch ``sub``, base; any of them broadcast) as ``(*K, N, size)``."""
-    d = expand_groups(w, w.k_ndim, len(shape), len(sub))
-    K = tuple(d.shape[: w.k_ndim])
-    return d.expand((*K, *shape, *sub, *w.BASE_SHAPE)).reshape((*K, N, size))
-
-
-def _site(t: type[TensorWrapper], data: torch.Tensor, sub: tuple[int, ...], k_ndim: int = 0) -> TensorWrapper:
-    """``data`` (``*K, *batch, prod(sub) * base``) as a ``t`` with ``sub`` as its sub-batch axes."""
-    out = object.__new__(t)
-    TensorWrapper.__init__(
-        out, data.reshape((*data.shape[:-1], *sub, *t.BASE_SHAPE)), sub_batch_ndim=len(sub), k_ndim=k_ndim
-    )
-    return out
 
 
 def _has_batched_parameters(model: Model) -> bool:
@@ -154,46 +121,14 @@ class ImplicitUpdate(Model):
         self, given: dict[str, TensorWrapper], x: torch.Tensor, tangents: dict[str, Any] | None = None
     ) -> tuple[torch.Tensor, torch.Tensor, dict[str, torch.Tensor]]:
         """Residual ``(N, m)``, Jacobian ``(N, m, n)`` and residual tangents ``{leaf: (K, N, m)}``."""
-        sys, model = self.system, self.system.model
-        N, n = x.shape
+        N = x.shape[0]
         # batched parameters broadcast against the batch's own shape, not its flattened points
         shape = self._batch if self.batched_parameters and math.prod(self._batch) == N else (N,)
         state = {k: _unflatten(w, shape) for k, w in given.items()}
         v: dict[str, dict[str, TensorWrapper]] = {
             k: {leaf: _unflatten(w, shape) for leaf, w in t.items()} for k, t in (tangents or {}).items()
         }
-        off = 0
-        for u, t, s, sub in zip(sys.unknowns, sys.unknown_types, sys.unknown_sizes, sys.unknown_sub):
-            state[u] = _site(t, x[:, off : off + s].reshape(*shape, s), sub)
-            v[u] = {_X: seeds(t, total=n, offset=off, dtype=x.dtype, device=x.device, sub=sub)}
-            off += s
-        *outs, v_out = model(*[state[k] for k in model.input_spec], v=v)
-        out = dict(zip(model.output_spec, outs))
-        rs, Js = [], []
-        leaves = {leaf for r in sys.residuals for leaf in v_out.get(r, {}) if leaf != _X}
-        rv: dict[str, list[torch.Tensor]] = {leaf: [] for leaf in leaves}
-        for r, s, sub in zip(sys.residuals, sys.residual_sizes, sys.residual_sub):
-            rs.append(_rows(out[r], shape, sub, N, s))
-            tr = v_out.get(r, {})
-            jt = tr.get(_X)
-            if jt is None:
-                Js.append(x.new_zeros(N, s, n))
-            else:
-                Js.append(_rows(jt, shape, sub, N, s).permute(1, 2, 0))
-            for leaf in leaves:
-                t = tr.get(leaf)
-                rv[leaf].append(None if t is None else _rows(t, shape, sub, N, s))  # type: ignore[arg-type]
-        rvs = {}
-        for leaf, parts in rv.items():
-            K = next(p.shape[0] for p in parts if p is not None)
-            rvs[leaf] = torch.cat(
-                [
-                    (p if p is not None else x.new_zeros(K, N, s)).expand(K, N, s)
-                    for p, s in zip(parts, sys.residual_sizes)
-                ],
-                dim=-1,
-            )
-        return torch.cat(rs, dim=-1), torch.cat(Js, dim=1), rvs
+        return evaluate_system(self.system, state, v, (("", x),), shape, who=self._where.get("block", "ImplicitUpdate"))
 
     def forward(self, *args: TensorWrapper, v: Any = None) -> Any:
         sys = self.system
@@ -537,160 +472,3 @@ class ImplicitUpdate(Model):
             out.append(_site(t, x[..., off : off + s].reshape(*head, *batch, s), sub, k_ndim=k_ndim))
             off += s
         return tuple(out)
-
-
-@dataclass
-class SubStep:
-    """A converged solve over the fraction ``[a, b]`` of the step at the points ``P`` (None: all)."""
-
-    P: torch.Tensor | None
-    a: float
-    b: float
-    x: torch.Tensor
-
-
-def bisect(solve: Any, x0: torch.Tensor, level: int, min_fraction: float, name: str) -> list[SubStep]:
-    """Adaptive substepping of one step: ``solve(P, a, b, xprev, guess) -> (x, failed, error)`` solves
-    the fraction ``[a, b]`` of the step at the points ``P`` (None: all) from the unknowns ``xprev``
-    converged at ``a`` (None at ``a = 0``).  A point that fails is bisected, ``[a, m]`` then ``[m, b]``
-    (guessed by the solution at ``m``), down to ``level`` bisections and substeps of at least
-    ``min_fraction`` of the step; beyond, the recoverable ConvergenceError names the points.
-    Returns every converged (sub)step, in time order for each point."""
-    steps: list[SubStep] = []
-
-    def advance(P: Any, a: float, b: float, xprev: Any, guess: torch.Tensor, depth: int) -> torch.Tensor:
-        x, failed, err = solve(P, a, b, xprev, guess)
-        if err is None:
-            steps.append(SubStep(P, a, b, x))
-            return x
-        ok = (~failed).nonzero().squeeze(-1)
-        bad = failed.nonzero().squeeze(-1)
-        if ok.numel():
-            steps.append(SubStep(ok if P is None else P[ok], a, b, x[ok]))
-        Pb = bad if P is None else P[bad]
-        frac = (b - a) / 2
-        if depth >= level or frac < min_fraction:
-            why = (
-                f"max_substepping_level = {level}"
-                if depth >= level
-                else f"the next substep, {frac:g} of the step, is below substep_del_tol = {min_fraction:g}"
-            )
-            raise ConvergenceError(
-                f"{name}: no convergence at {Pb.numel()} point(s) (first: {Pb[:8].tolist()}) on the substep "
-                f"[{a:g}, {b:g}] of the step after {depth} bisection(s) ({why}); Newton: {err.reason or err}",
-                failed=Pb,
-                reason=err.reason,
-            )
-        m = (a + b) / 2
-        xm = advance(Pb, a, m, None if xprev is None else xprev[bad], guess[bad], depth + 1)
-        xb = advance(Pb, m, b, xm, xm, depth + 1)
-        x = x.clone()
-        x[bad] = xb
-        return x
-
-    advance(None, 0.0, 1.0, None, x0, 0)
-    return steps
-
-
-def assemble_steps(steps: list[SubStep], like: torch.Tensor) -> torch.Tensor:
-    """The unknowns at the end of the step: each point's last converged substep."""
-    x = like.clone()
-    for st in steps:
-        if st.b == 1.0:
-            if st.P is None:
-                x = st.x.clone()
-            else:
-                x[st.P] = st.x
-    return x
-
-
-def _combine(
-    ca: float, ta: dict[str, TensorWrapper], cb: float, tb: dict[str, TensorWrapper]
-) -> dict[str, TensorWrapper]:
-    """``ca ta + cb tb`` per leaf (a missing leaf is zero)."""
-    out = {}
-    for leaf in dict.fromkeys([*ta, *tb]):
-        a, b = ta.get(leaf), tb.get(leaf)
-        if a is None:
-            out[leaf] = b._new(cb * b.data)  # type: ignore[union-attr]
-        elif b is None:
-            out[leaf] = a._new(ca * a.data)
-        else:
-            out[leaf] = a._new(ca * a.data + cb * b.data)
-    return out
-
-
-def solve_partial(solver: Any, fn: Any, x0: torch.Tensor) -> tuple[torch.Tensor, int, torch.Tensor, Any]:
-    """``solver.solve`` that names the points it cannot solve instead of stopping there: a point a
-    ConvergenceError names leaves the batch and the rest is solved again (points are independent).
-    Returns the solution, the largest iteration count, the mask of failed points and the first error."""
-    N = x0.shape[0]
-    failed = torch.zeros(N, dtype=torch.bool, device=x0.device)
-    x = x0.clone()
-    pts = torch.arange(N, device=x0.device)
-    first, its = None, 0
-    while pts.numel():
-        sub = fn if pts.numel() == N else (lambda xa, idx, pts=pts: fn(xa, pts[idx]))
-        try:
-            xs, k = solver.solve(sub, x0[pts])
-        except ConvergenceError as e:
-            bad = pts if e.failed is None else pts[e.failed]
-            if bad.numel() == 0:
-                bad = pts
-            failed[bad] = True
-            first = first or e
-            pts = pts[~failed[pts]]
-            continue
-        x[pts] = xs
-        its = max(its, k)
-        break
-    return x, its, failed, first
-
-
-def _sensitivity_solve(solver: Any, iu: ImplicitUpdate, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """``J^{-1} b`` (``b (N, n, k)``) with a sensitivity linear solver (its own layout, fresh set-up)."""
-    reset = getattr(solver, "reset", None)
-    if reset is not None:
-        reset(getattr(iu.system, "block_structure", None))
-    return solver.solve(J, b)
-
-
-class _IFT(torch.autograd.Function):
-    """Zero valued; the gradient of ``x = x* + _IFT(r, J)`` is ``dx = -J^{-1} dr`` (backward: the
-    adjoint solve ``J^T y = g`` by the given linear solver, a direct one when None)."""
-
-    @staticmethod
-    def forward(ctx: Any, r: torch.Tensor, J: torch.Tensor, solver: Any, iu: Any) -> torch.Tensor:
-        ctx.save_for_backward(J)
-        ctx.solver, ctx.iu = solver, iu
-        return torch.zeros_like(r)
-
-    @staticmethod
-    def backward(ctx: Any, g: torch.Tensor) -> Any:
-        (J,) = ctx.saved_tensors
-        Jt = J.transpose(-1, -2)
-        if ctx.solver is None:
-            y = lu_solve(Jt, g, "ImplicitUpdate: adjoint")
-        else:
-            y = _sensitivity_solve(ctx.solver, ctx.iu, Jt.contiguous(), g.unsqueeze(-1)).squeeze(-1)
-        return -y, None, None, None
-
-
-class _detached_parameters:
-    """Within the block, every parameter of ``model`` is replaced by its detached value."""
-
-    def __init__(self, model: torch.nn.Module) -> None:
-        self.model = model
-        self.saved: list[tuple[torch.nn.Module, str, Any]] = []
-
-    def __enter__(self) -> None:
-        for m in self.model.modules():
-            for name, p in list(m._parameters.items()):
-                if p is not None:
-                    self.saved.append((m, name, p))
-                    m._parameters[name] = p.detach()
-
-    def __exit__(self, *exc: Any) -> None:
-        for m, name, p in reversed(self.saved):
-            m._parameters[name] = p
-        self.saved.clear()
