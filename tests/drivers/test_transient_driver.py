@@ -9,14 +9,21 @@ import neml2
 
 HERE = Path(__file__).parent
 J2 = HERE.parent / "regression" / "j2_viscoplasticity.i"
-# the J2 example at one material point, Newton converged tightly so finite differences are exact enough
-J2_ONE_POINT = (
-    J2.read_text()
-    .replace("nbatch = 4", "nbatch = 1")
-    .replace("[1.0, 0.5, 2.0, -1.0]", "[1.0]")
-    .replace("type = Newton\n", "type = Newton\n    abs_tol = 1e-13\n    rel_tol = 1e-13\n    max_its = 50\n")
-    .replace("prescribed_SR2_values = 'strains'\n", "prescribed_SR2_values = 'strains'\n    show_progress = false\n")
-)
+
+
+def _j2_copies(n: int) -> str:
+    """The J2 example's first loading path at ``n`` identical points, Newton converged tightly so
+    finite differences are exact enough."""
+    return (
+        J2.read_text()
+        .replace("nbatch = 4", f"nbatch = {n}")
+        .replace("[1.0, 0.5, 2.0, -1.0]", "[" + ", ".join(["1.0"] * n) + "]")
+        .replace("type = Newton\n", "type = Newton\n    abs_tol = 1e-13\n    rel_tol = 1e-13\n    max_its = 50\n")
+        .replace("prescribed_SR2_values = 'strains'\n", "prescribed_SR2_values = 'strains'\n    show_progress = false\n")
+    )
+
+
+J2_ONE_POINT = _j2_copies(1)
 PARAMETERS = {
     "E": "elasticity.E",
     "nu": "elasticity.nu",
@@ -44,16 +51,24 @@ def test_gradients_through_50_implicit_steps_match_finite_differences() -> None:
         return driver.result()["output.50.stress"][:, 0].sum().item()
 
     assert final_stress() == pytest.approx(loss.item(), rel=1e-14)  # the grad mode does not move the value
-    for name, p in params.items():
-        x0 = p.item()
-        h = 1e-4 * abs(x0)
-        with torch.no_grad():
-            p.fill_(x0 + h)
-            up = final_stress()
-            p.fill_(x0 - h)
-            down = final_stress()
-            p.fill_(x0)
-        fd = (up - down) / (2 * h)
+    # the central differences of every parameter in one run: point 2i is parameter i at x0 + h, point
+    # 2i + 1 at x0 - h (the parameters batched over the points, the others at their values)
+    fd_driver = neml2.load_string(_j2_copies(2 * len(params))).get_driver("driver")
+    steps = {}
+    with torch.no_grad():
+        for i, (name, suffix) in enumerate(PARAMETERS.items()):
+            q = _parameter(fd_driver, suffix)
+            x0 = q.item()
+            h = 1e-4 * abs(x0)
+            value = torch.full((2 * len(params),), x0, dtype=torch.float64)
+            value[2 * i], value[2 * i + 1] = x0 + h, x0 - h
+            q.data = value
+            steps[name] = h
+        assert fd_driver.run()
+        stress = fd_driver.result()["output.50.stress"][:, 0]
+    assert stress.shape == (2 * len(params),)
+    for i, (name, p) in enumerate(params.items()):
+        fd = (stress[2 * i] - stress[2 * i + 1]).item() / (2 * steps[name])
         assert fd != 0.0
         assert p.grad.item() == pytest.approx(fd, rel=1e-6), name
 
