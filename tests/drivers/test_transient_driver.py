@@ -19,7 +19,10 @@ def _j2_copies(n: int) -> str:
         .replace("nbatch = 4", f"nbatch = {n}")
         .replace("[1.0, 0.5, 2.0, -1.0]", "[" + ", ".join(["1.0"] * n) + "]")
         .replace("type = Newton\n", "type = Newton\n    abs_tol = 1e-13\n    rel_tol = 1e-13\n    max_its = 50\n")
-        .replace("prescribed_SR2_values = 'strains'\n", "prescribed_SR2_values = 'strains'\n    show_progress = false\n")
+        .replace(
+            "prescribed_SR2_values = 'strains'\n",
+            "prescribed_SR2_values = 'strains'\n    show_progress = false\n",
+        )
     )
 
 
