@@ -41,11 +41,9 @@ from neml2.models.chain_rule import (
 )
 from neml2.models.dual import dual_call
 from neml2.models.model_params import _VAR_RE, TypedParameters
-from neml2.schema import Field, HitSchema
+from neml2.schema import HitSchema
 from neml2.types import TensorWrapper
 from neml2.types.tensors import TYPES, Tensor
-
-_PASSTHROUGH = object()
 
 
 def register_submodule(parent: nn.Module, child: nn.Module, fallback: str, *, used: set[str] | None = None) -> str:
@@ -491,6 +489,3 @@ def _tangent_mode(locs: tuple) -> str:
         return "dual"
     return "second" if all(x.d2 is not None for x in locs) else "first"
 
-
-def schema_fields(model: Model, kind: str) -> list[tuple[str, Field]]:
-    return [(k, f) for k, f in (model.hit or HitSchema()) if f.kind == kind]
