@@ -20,7 +20,7 @@ from neml2.aoti.boundary import RuntimeBoundary
 from neml2.aoti.errors import ConvergenceError, FatalError
 from neml2.errors import InputError
 from neml2.models.common.substepping import SubStep, assemble_steps, bisect, solve_partial
-from neml2.solvers.dense_lu import lu_solve
+from neml2.solvers.dense_lu import dense_solve
 from neml2.solvers.newton_config import NewtonConfig
 
 SCHEMA_VERSION = 4
@@ -339,7 +339,7 @@ class PyModel(RuntimeBoundary):
             if D is not None and len(steps) == 1:
                 _, Jx = st.graphs["residual"](*given, x, *params)
                 (Jg,) = st.graphs["sensitivity"](*given, x, *params)
-                dx = -lu_solve(Jx, self._chain(Jg, st, D, seeds, N), "tangent")
+                dx = -dense_solve(Jx, self._chain(Jg, st, D, seeds, N), "tangent")
                 D.update(zip(st.outputs, torch.split(dx, st.out_sizes, dim=1), strict=True))
             elif D is not None:
                 dx = self._substep_sensitivity(st, given + old, steps, params, D, N)
@@ -453,7 +453,7 @@ class PyModel(RuntimeBoundary):
             for t, s in zip(gD, st.in_sizes, strict=True):
                 rhs += torch.bmm(Jg[:, :, off : off + s], t.reshape(P.numel(), s, M))
                 off += s
-            dcur[P] = -lu_solve(Jx, rhs, "tangent")
+            dcur[P] = -dense_solve(Jx, rhs, "tangent")
             cur[P] = step.x
         return dcur
 

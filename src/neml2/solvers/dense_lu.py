@@ -29,7 +29,7 @@ def lu_factor(J: torch.Tensor, what: str = "LU factorization") -> tuple[torch.Te
     return lu, piv
 
 
-def lu_solve(J: torch.Tensor, b: torch.Tensor, what: str = "LU solve") -> torch.Tensor:
+def dense_solve(J: torch.Tensor, b: torch.Tensor, what: str = "LU solve") -> torch.Tensor:
     """``J^{-1} b`` per point (``b`` ``(N, n)`` or ``(N, n, k)``); singular systems raise a ConvergenceError."""
     x, info = torch.linalg.solve_ex(J, b)
     _check_info(info, what)
@@ -44,7 +44,7 @@ class DenseLU(LinearSolver):
 
     def solve(self, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
         """``J`` is ``(N, n, n)``, ``b`` is ``(N, n)`` or ``(N, n, k)``."""
-        return lu_solve(J, b, "DenseLU")
+        return dense_solve(J, b, "DenseLU")
 
     def factor(self, J: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         return lu_factor(J, "DenseLU")

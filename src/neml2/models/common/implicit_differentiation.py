@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from neml2.solvers.dense_lu import lu_solve
+from neml2.solvers.dense_lu import dense_solve
 
 if TYPE_CHECKING:
     from neml2.models.common.implicit_update import ImplicitUpdate
@@ -37,7 +37,7 @@ class _IFT(torch.autograd.Function):
         (J,) = ctx.saved_tensors
         Jt = J.transpose(-1, -2)
         if ctx.solver is None:
-            y = lu_solve(Jt, g, "ImplicitUpdate: adjoint")
+            y = dense_solve(Jt, g, "ImplicitUpdate: adjoint")
         else:
             y = _sensitivity_solve(ctx.solver, ctx.iu, Jt.contiguous(), g.unsqueeze(-1)).squeeze(-1)
         return -y, None, None, None
