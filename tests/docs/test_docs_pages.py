@@ -35,12 +35,6 @@ EXPECTED_FAILURES: dict[str, str] = {
 }
 #: pages that need a GPU to run through
 NEEDS_CUDA = {"tutorials/models/evaluation_device/main.md"}
-#: pages that run but whose full computation is sized for a GPU (the runner's 300 s are not enough on
-#: the CPU): skipped without one; their models are stepped on a shortened history elsewhere
-GPU_SIZED = {
-    "modules/kwn/al_cu_ttp.md": "50 temperatures x 500 steps x 300 bins (the page ran on cuda:0); its model "
-    "steps in tests/models/kwn/test_kwn_docs_examples.py",
-}
 #: pages whose problem size is set for a long run (the documented package ran them for minutes to
 #: hours): they run unchanged except for these size assignments, and their checks read the printed
 #: shapes at the reduced sizes
@@ -59,6 +53,8 @@ SHRUNK: dict[str, dict[str, str]] = {
     # 2 of the 200 Adam steps, in the page's chunks of 50 steps
     "tutorials/optimization/deterministic/main.md": {"niter = 200": "niter = 2"},
     "tutorials/optimization/statistical/main.md": {"niter = 150": "niter = 2"},  # 2 of the 150 SVI steps
+    # the page ran 50 temperatures x 500 steps on cuda:0; here 10 x 50 (same 300 bins)
+    "modules/kwn/al_cu_ttp.md": {"nsteps = 500": "nsteps = 50", "ntemps = 50": "ntemps = 10"},
     # 4 grains, 10 steps (two chunks of 5), 2 LBFGS steps of at most 10 iterations (enough to
     # recover the truth, as the page prints): the page's 25 grains x 40 steps take ~50 s per solve here
     "tutorials/optimization/crystal_plasticity_calibration/main.md": {
@@ -202,11 +198,7 @@ def producer(rel: str) -> str | None:
     found = [
         (len(re.findall(r"^\s*!", (DOCS / p).read_text(), re.M)), p)
         for p in pages()
-        if p != rel
-        and p not in EXPECTED_FAILURES
-        and p not in NEEDS_CUDA
-        and p not in GPU_SIZED
-        and covers((DOCS / p).read_text())
+        if p != rel and p not in EXPECTED_FAILURES and p not in NEEDS_CUDA and covers((DOCS / p).read_text())
     ]
     return min(found)[1] if found else None
 
@@ -509,6 +501,12 @@ def check_crystal_calibration(out: str) -> None:
         assert numbers_after(out, f"{name:38s} truth=") == pytest.approx([truth, truth], abs=tol), name
 
 
+def check_al_cu_ttp(out: str) -> None:
+    # the page prints (499, 50) and ten chunks of 5 temperatures at its 500 steps x 50 temperatures
+    assert "sweep complete: (49, 10)" in out
+    assert "temperatures 300-367 K done" in out and "temperatures 383-450 K done" in out
+
+
 def check_statistical(out: str) -> None:
     assert "Iteration    1/2    ELBO loss = 8.932e+05" in out, out
 
@@ -517,6 +515,7 @@ CHECKS = {
     "tutorials/optimization/deterministic/main.md": check_deterministic,
     "tutorials/optimization/statistical/main.md": check_statistical,
     "tutorials/optimization/crystal_plasticity_calibration/main.md": check_crystal_calibration,
+    "modules/kwn/al_cu_ttp.md": check_al_cu_ttp,
     "modules/solid_mechanics/crystal_plasticity/formulations.md": check_formulations,
     "modules/solid_mechanics/crystal_plasticity/polefigures.md": check_polefigures,
     "tutorials/extension/model_composition/main.md": check_extension_composition,
@@ -538,7 +537,7 @@ CHECKS = {
 def test_every_page_is_classified() -> None:
     if not DOCS.is_dir():
         pytest.skip(f"spec docs not found at {DOCS}")
-    listed = set(EXPECTED_FAILURES) | NEEDS_CUDA | set(GPU_SIZED)
+    listed = set(EXPECTED_FAILURES) | NEEDS_CUDA
     assert listed <= set(pages()), f"listed pages that do not exist: {sorted(listed - set(pages()))}"
 
 
@@ -551,11 +550,6 @@ def test_page_runs(rel: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
 
         if not torch.cuda.is_available():
             pytest.skip("the page moves its model to a CUDA device; no GPU here")
-    if rel in GPU_SIZED:
-        import torch
-
-        if not torch.cuda.is_available():
-            pytest.skip(f"sized for a GPU: {GPU_SIZED[rel]}")
     proc = run_page(rel, tmp_path)
     assert proc.returncode == 0, f"{rel} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
     if rel in CHECKS:
