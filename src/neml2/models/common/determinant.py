@@ -1,8 +1,9 @@
-"""Determinant of a second order tensor, with its first and second derivatives.
+"""Determinant of a second order tensor.
 
 Written with the tensor cross product ``(A x B)_il = e_ijk e_lmn A_jm B_kn``:
-``cof(A) = (A x A) / 2``, ``det A = (A x A) : A / 6``, ``d det[U] = cof(A) : U`` and
-``d2 det[U, V] = (A x U) : V`` -- polynomial, so valid for singular tensors too.
+``det A = (A x A) : A / 6`` (so ``cof(A) = (A x A) / 2``, ``d det[U] = cof(A) : U`` and
+``d2 det[U, V] = (A x U) : V``, which the dual numbers derive) -- polynomial, so valid for
+singular tensors too.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from collections.abc import Callable
 
 import torch
 
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output
 from neml2.types import R2, Scalar, TensorWrapper, align
@@ -46,11 +46,6 @@ class Determinant(Model):
 
     full: Callable[[TensorWrapper], R2]
 
-    def forward(self, x: TensorWrapper) -> Local:
+    def forward(self, x: TensorWrapper) -> Scalar:
         A = self.full(x)
-        AxA = cross(A, A)
-        return Local(
-            contract(AxA, A) / 6,
-            {"input": lambda t: contract(AxA, self.full(t)) / 2},
-            {("input", "input"): lambda u, v: contract(cross(A, self.full(u)), self.full(v))},
-        )
+        return contract(cross(A, A), A) / 6
