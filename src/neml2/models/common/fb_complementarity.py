@@ -4,7 +4,6 @@ With a = f (LE) and b = gamma_dot (GE): plasticity.md's ``gamma_dot - f - sqrt(g
 """
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.common.complementarity import Complementarity, complementarity_schema
 from neml2.types import Scalar
 
@@ -15,16 +14,6 @@ class FBComplementarity(Complementarity):
 
     hit = complementarity_schema()
 
-    def forward(self, a: Scalar, b: Scalar) -> Local:
+    def forward(self, a: Scalar, b: Scalar) -> Scalar:
         sa, sb = self.signs
-        r = (a * a + b * b).sqrt()
-        r3 = r * r * r
-        return Local(
-            sa * a + sb * b - r,
-            {"a": lambda t: (sa - a / r) * t, "b": lambda t: (sb - b / r) * t},
-            {
-                ("a", "a"): lambda u, v: -b * b / r3 * u * v,
-                ("a", "b"): lambda u, v: a * b / r3 * u * v,
-                ("b", "b"): lambda u, v: -a * a / r3 * u * v,
-            },
-        )
+        return sa * a + sb * b - (a * a + b * b).sqrt()
