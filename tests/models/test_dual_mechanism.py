@@ -39,12 +39,24 @@ MINIMAL = {
 # Leaves the dual route cannot evaluate yet, with the reason (each is checked to still fail).
 UNSUPPORTED: dict[str, str] = {}
 # Leaves whose inputs must carry sub-batch axes (an unmarked input is an error): the sub-batch shape their
-# inputs and batched seeds get (after the dynamic batch, marked sub_batch_ndim=); batch-free seeds get none.
-SUB_BATCH: dict[str, tuple[int, ...]] = {
+# inputs and batched seeds get (after the dynamic batch, marked sub_batch_ndim=), one for all inputs or one
+# per input name; batch-free seeds get none.
+SubShape = tuple[int, ...] | dict[str, tuple[int, ...]]
+SUB_BATCH: dict[str, SubShape] = {
     "SR2IntermediateSum": (3, 2),
     "SR2IntermediateMean": (3,),
     "SR2IntermediateDiff": (2, 4),  # its test file differences sub-batch axis 1 twice
+    # the spatial axis of the finite-volume leaves (their test files: 4 cells, 3 interior edges)
+    "FiniteVolumeAppendBoundaryCondition": (3,),
+    "FiniteVolumeGradient": (4,),
+    "FiniteVolumeUpwindedAdvectiveFlux": {"u": (4,), "v_edge": (3,)},
+    "LinearlyInterpolateToCellEdges": (4,),
 }
+
+
+def _sub(sub: SubShape, name: str) -> tuple[int, ...]:
+    """The sub-batch shape of input ``name``."""
+    return sub.get(name, ()) if isinstance(sub, dict) else sub
 
 
 @cache
@@ -86,42 +98,45 @@ def _wrap(type_cls: type[TensorWrapper], data: torch.Tensor, k: int = 0, sub: in
     return out
 
 
-def _inputs(model: Model, batch: tuple[int, ...], broadcast: bool, sub: tuple[int, ...] = ()) -> list[TensorWrapper]:
+def _inputs(model: Model, batch: tuple[int, ...], broadcast: bool, sub: SubShape = ()) -> list[TensorWrapper]:
     """Random inputs; with ``broadcast`` every other input has no dynamic batch axes."""
     out = []
-    for i, t in enumerate(model.input_spec.values()):
+    for i, (name, t) in enumerate(model.input_spec.items()):
         shape = () if broadcast and i % 2 else batch
-        out.append(_wrap(t, _rand(t, *shape, *sub), sub=len(sub)))
+        s = _sub(sub, name)
+        out.append(_wrap(t, _rand(t, *shape, *s), sub=len(s)))
     return out
 
 
-def _tangents(model: Model, batch: tuple[int, ...], sub: tuple[int, ...] = ()) -> dict[str, dict[str, TensorWrapper]]:
+def _tangents(model: Model, batch: tuple[int, ...], sub: SubShape = ()) -> dict[str, dict[str, TensorWrapper]]:
     """Seeds per input: leaf A (3 seeds, batched), leaf B (2 batch-free seeds), leaf C (2x2 K axes, first input)."""
     v: dict[str, dict[str, TensorWrapper]] = {}
-    n = len(sub)
     for i, (name, t) in enumerate(model.input_spec.items()):
+        s = _sub(sub, name)
+        n = len(s)
         d = {
-            "A": _wrap(t, _rand(t, 3, *batch, *sub, lo=-1, hi=1), 1, n),
+            "A": _wrap(t, _rand(t, 3, *batch, *s, lo=-1, hi=1), 1, n),
             "B": _wrap(t, _rand(t, 2, lo=-1, hi=1), 1),
         }
         if i == 0:
-            d["C"] = _wrap(t, _rand(t, 2, 2, *batch, *sub, lo=-1, hi=1), 2, n)
+            d["C"] = _wrap(t, _rand(t, 2, 2, *batch, *s, lo=-1, hi=1), 2, n)
         v[name] = d
     return v
 
 
-def _second(model: Model, batch: tuple[int, ...], sub: tuple[int, ...] = ()) -> tuple[dict, dict]:
+def _second(model: Model, batch: tuple[int, ...], sub: SubShape = ()) -> tuple[dict, dict]:
     """``vh`` (leaves P: 2 seeds, Q: 1 batch-free seed) and ``v2[x][A][P]`` on the first input."""
     vh: dict[str, dict[str, TensorWrapper]] = {}
     v2: dict[str, dict[str, dict[str, TensorWrapper]]] = {}
-    n = len(sub)
     for i, (name, t) in enumerate(model.input_spec.items()):
+        s = _sub(sub, name)
+        n = len(s)
         vh[name] = {
-            "P": _wrap(t, _rand(t, 2, *batch, *sub, lo=-1, hi=1), 1, n),
+            "P": _wrap(t, _rand(t, 2, *batch, *s, lo=-1, hi=1), 1, n),
             "Q": _wrap(t, _rand(t, 1, lo=-1, hi=1), 1),
         }
         if i == 0:
-            v2[name] = {"A": {"P": _wrap(t, _rand(t, 3, 2, *batch, *sub, lo=-1, hi=1), 2, n)}}
+            v2[name] = {"A": {"P": _wrap(t, _rand(t, 3, 2, *batch, *s, lo=-1, hi=1), 2, n)}}
     return vh, v2
 
 

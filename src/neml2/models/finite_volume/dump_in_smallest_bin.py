@@ -27,7 +27,7 @@ class DumpInSmallestBin(Model):
     )
 
     def forward(self, magnitude: Scalar, *nl: Any) -> Scalar:
-        x = field(self.params(nl).cell_centers, "cell_centers")
+        x = field(self, self.params(nl).cell_centers, "cell_centers")
         # number of centers below x_i (x_i on the first sub-batch axis, x_j on a second one, summed)
         below = sum_sub_batch((x.sub_batch.unsqueeze(-1) - x.sub_batch.unsqueeze(-2)).heaviside(), -1)
         return magnitude * (1.0 - below).heaviside()

@@ -40,7 +40,7 @@ class FiniteVolumeAppendBoundaryCondition(Model):
 
     def forward(self, x: Scalar, *nl: Any) -> Scalar:
         b = self.params(nl).bc_value
-        x = field(x, "input")
+        x = field(self, x, "input")
         b = b if b.sub_batch_ndim else b.sub_batch.unsqueeze(-1)
         ends = [b.sub_batch, x.sub_batch] if self.options["side"] == "left" else [x.sub_batch, b.sub_batch]
         return cat(ends, dim=-1)

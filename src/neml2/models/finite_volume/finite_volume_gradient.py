@@ -25,12 +25,13 @@ class FiniteVolumeGradient(Model):
     hit = HitSchema(
         u=input(Scalar, doc="values u_i along the spatial axis (N entries)"),
         grad_u=output(Scalar, doc="-p (u_{i+1} - u_i) / dx (N-1 entries)"),
-        dx=parameter(Scalar, doc="spacings between consecutive u entries (N-1 entries, or one for all)"),
-        prefactor=parameter(Scalar, "1.0", doc="prefactor p, e.g. a diffusivity on the edges (N-1 entries, or one)"),
+        dx=parameter(Scalar, doc="spacings between consecutive u entries (N-1, sub-batch; unmarked: uniform)"),
+        prefactor=parameter(Scalar, "1.0", doc="prefactor p, e.g. a diffusivity (N-1, sub-batch; unmarked: uniform)"),
     )
 
     def forward(self, u: Scalar, *nl: Any) -> Scalar:
         p = self.params(nl)
-        u = field(u, "u")
+        u = field(self, u, "u")
         n = size(u) - 1
-        return -along(p.prefactor, n) * (u.sub_batch[..., 1:] - u.sub_batch[..., :-1]) / along(p.dx, n)
+        du = u.sub_batch[..., 1:] - u.sub_batch[..., :-1]
+        return -along(self, p.prefactor, n, "prefactor") * du / along(self, p.dx, n, "dx")

@@ -2,8 +2,8 @@
 
     J_{i+1/2} = v+_{i+1/2} u_i + v-_{i+1/2} u_{i+1},    v+- = (v_{i+1/2} +- |v_{i+1/2}|) / 2,
 
-u on the N cells, v = ``v_edge`` on the N-1 interior edges (or one velocity for all), J on the
-interior edges.
+u on the N cells, v = ``v_edge`` on the N-1 interior edges (an unmarked v: one velocity for all edges),
+J on the interior edges.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ class FiniteVolumeUpwindedAdvectiveFlux(Model):
 
     hit = HitSchema(
         u=input(Scalar, doc="cell averages u_i (N cells on the spatial axis)"),
-        v_edge=input(Scalar, doc="advection velocity on the interior edges (N-1 entries, or one for all)"),
+        v_edge=input(Scalar, doc="advection velocity on the interior edges (N-1, sub-batch; unmarked: uniform)"),
         flux=output(Scalar, doc="upwinded advective flux on the interior edges (N-1 entries)"),
     )
 
     def forward(self, u: Scalar, v_edge: Scalar) -> Scalar:
-        u = field(u, "u")
-        v = along(v_edge, size(u) - 1)
+        u = field(self, u, "u")
+        v = along(self, v_edge, size(u) - 1, "v_edge")
         upwind, downwind = 0.5 * (v + v.abs()), 0.5 * (v - v.abs())
         return upwind * u.sub_batch[..., :-1] + downwind * u.sub_batch[..., 1:]

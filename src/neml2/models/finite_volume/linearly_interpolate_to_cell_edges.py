@@ -22,7 +22,7 @@ class LinearlyInterpolateToCellEdges(Model):
     """q_{i+1/2} = w_i q_i + (1 - w_i) q_{i+1}, w_i = (x_{i+1} - x_{i+1/2}) / (x_{i+1} - x_i)."""
 
     hit = HitSchema(
-        cell_values=parameter(Scalar, doc="values q_i at the cell centers (N entries, or one for all)"),
+        cell_values=parameter(Scalar, doc="values q_i at the cell centers (N, sub-batch; unmarked: uniform)"),
         cell_centers=parameter(Scalar, doc="cell-center coordinates x_i (N entries)"),
         cell_edges=parameter(Scalar, doc="cell-edge coordinates (N+1 entries)"),
         edge_values=output(Scalar, doc="interpolated values on the N-1 interior edges"),
@@ -30,10 +30,11 @@ class LinearlyInterpolateToCellEdges(Model):
 
     def forward(self, *nl: Any) -> Scalar:
         p = self.params(nl)
-        xc = field(p.cell_centers, "cell_centers")
+        xc = field(self, p.cell_centers, "cell_centers")
         x_left, x_right = xc.sub_batch[..., :-1], xc.sub_batch[..., 1:]
-        x_edge = field(p.cell_edges, "cell_edges").sub_batch[..., 1:-1]
-        q = along(p.cell_values, size(xc))
-        q_left, q_right = (q.sub_batch[..., :-1], q.sub_batch[..., 1:]) if q.sub_batch_ndim else (q, q)
+        x_edge = field(self, p.cell_edges, "cell_edges").sub_batch[..., 1:-1]
+        q = along(self, p.cell_values, size(xc), "cell_values")
+        per_cell = q.sub_batch_ndim and size(q) > 1
+        q_left, q_right = (q.sub_batch[..., :-1], q.sub_batch[..., 1:]) if per_cell else (q, q)
         h = x_right - x_left
         return (x_right - x_edge) / h * q_left + (x_edge - x_left) / h * q_right

@@ -33,7 +33,7 @@ class SmearedDeltaSource(Model):
 
     def forward(self, magnitude: Scalar, location: Scalar, *nl: Any) -> Scalar:
         p = self.params(nl)
-        x = field(p.cell_centers, "cell_centers")
+        x = field(self, p.cell_centers, "cell_centers")
         w = p.width
         z = (x - location) / w
         return magnitude * (-0.5 * z * z).exp() / (w * math.sqrt(2.0 * math.pi))
