@@ -25,8 +25,8 @@ from .functions import (
     vec_component,
     where,
 )
+from .rotations import MRP, Quaternion, Rot
 from .tensors import (
-    MRP,
     R2,
     R4,
     SQRT2,
@@ -36,8 +36,6 @@ from .tensors import (
     WR2,
     MillerIndex,
     PrimitiveTensor,
-    Quaternion,
-    Rot,
     Scalar,
     Tensor,
     Vec,
