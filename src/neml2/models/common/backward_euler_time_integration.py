@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output
 from neml2.types import Scalar, TensorWrapper
@@ -22,15 +21,5 @@ def backward_euler_schema(type_: type[TensorWrapper]) -> HitSchema:
 class BackwardEulerTimeIntegration(Model):
     """Implicit time integration residual of a rate equation."""
 
-    def forward(self, x: TensorWrapper, xn: TensorWrapper, t: Scalar, tn: Scalar, rate: TensorWrapper) -> Local:
-        dt = t - tn
-        return Local(
-            x - xn - dt * rate,
-            {
-                "variable": lambda d: d,
-                "old_variable": lambda d: -d,
-                "rate": lambda d: -dt * d,
-                "time": lambda d: -d * rate,
-                "old_time": lambda d: d * rate,
-            },
-        )
+    def forward(self, x: TensorWrapper, xn: TensorWrapper, t: Scalar, tn: Scalar, rate: TensorWrapper) -> TensorWrapper:
+        return x - xn - (t - tn) * rate

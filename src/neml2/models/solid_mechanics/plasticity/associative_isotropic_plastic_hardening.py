@@ -5,7 +5,6 @@ ep_dot is ``equivalent_plastic_strain_rate``, gamma_dot ``flow_rate``, N_k
 """
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output
 from neml2.types import Scalar
@@ -21,8 +20,5 @@ class AssociativeIsotropicPlasticHardening(Model):
         equivalent_plastic_strain_rate=output(Scalar, doc="ep_dot = -gamma_dot N_k"),
     )
 
-    def forward(self, gamma: Scalar, Nk: Scalar) -> Local:
-        return Local(
-            -gamma * Nk,
-            {"flow_rate": lambda t: -t * Nk, "isotropic_hardening_direction": lambda t: -gamma * t},
-        )
+    def forward(self, gamma: Scalar, Nk: Scalar) -> Scalar:
+        return -gamma * Nk

@@ -4,7 +4,6 @@ Ep_dot is ``plastic_strain_rate``, gamma_dot ``flow_rate``, N ``flow_direction``
 """
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, output
 from neml2.types import SR2, Scalar
@@ -20,5 +19,5 @@ class AssociativePlasticFlow(Model):
         plastic_strain_rate=output(SR2, doc="Ep_dot = gamma_dot N"),
     )
 
-    def forward(self, gamma: Scalar, N: SR2) -> Local:
-        return Local(gamma * N, {"flow_rate": lambda t: t * N, "flow_direction": lambda t: gamma * t})
+    def forward(self, gamma: Scalar, N: SR2) -> SR2:
+        return gamma * N
