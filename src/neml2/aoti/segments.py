@@ -3,7 +3,6 @@ sensitivity, each taking its tensors positionally at ``(N, *base)``; and the exa
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,22 +12,12 @@ from torch import nn
 from neml2.aoti.batch_settings import ExampleBatch
 from neml2.aoti.parameters import Promoted, _swapped
 from neml2.aoti.stages import Stage
-from neml2.models.chain_rule import seeds
+from neml2.models.dense_jacobian import LEAF, Site, seed_columns, seeded_jacobian, site_size
 from neml2.types import TensorWrapper
-
-_LEAF = "__in__"
 
 
 def _size(t: type[TensorWrapper]) -> int:
-    return math.prod(t.BASE_SHAPE)
-
-
-def _rows(t: TensorWrapper, N: Any, size: int) -> torch.Tensor:
-    """A tangent ``(K, [batch], *base)`` as ``(K, N, size)``."""
-    d = t.base_flatten()
-    if t.dynamic_batch_ndim == 0:
-        d = d.unsqueeze(1)
-    return d.expand(d.shape[0], N, size)
+    return site_size((t, ()))
 
 
 def _values(w: TensorWrapper, N: Any) -> torch.Tensor:
@@ -84,23 +73,12 @@ class Segment(nn.Module):
 
     def _jacobian(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         ins = self._typed(tensors)
-        N, x = tensors[0].shape[0], tensors[0]
-        total = sum(_size(self.types[n]) for n in ins)
-        v, off = {}, 0
-        for n in ins:
-            t = self.types[n]
-            v[n] = {_LEAF: seeds(t, total=total, offset=off, dtype=x.dtype, device=x.device)}
-            off += _size(t)
-        *out, v_out = self.body(*ins.values(), v=v)
-        blocks = []
-        for name, w in zip(self.stage.outputs, out, strict=True):
-            tan = v_out.get(name, {}).get(_LEAF)
-            size = _size(type(w))
-            if tan is None:
-                blocks.append(x.new_zeros(N, size, total))
-            else:
-                blocks.append(_rows(tan, N, size).permute(1, 2, 0))
-        return (*(_values(w, N) for w in out), torch.cat(blocks, dim=1).contiguous())
+        N = tensors[0].shape[0]
+        rows = {n: (self.types[n], ()) for n in self.stage.outputs}
+        out, _, J = seeded_jacobian(
+            lambda v: self.body(*ins.values(), v=v), self.stage.outputs, self._columns(), (N,), tensors[0], rows=rows
+        )
+        return (*(_values(w, N) for w in out.values()), J.contiguous())
 
     def _predictor(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         """The Newton guess ``x0 (N, n)``: the predictor's unknowns, zero for the others."""
@@ -120,21 +98,22 @@ class Segment(nn.Module):
     def _sensitivity(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         *given, x = tensors
         N, n = x.shape
-        ins = self._typed(given)
-        total = sum(_size(self.types[k]) for k in ins)
-        tangents, off = {}, 0
-        for k in ins:
-            t = self.types[k]
-            s = seeds(t, total=total, offset=off, dtype=x.dtype, device=x.device)
-            # seeds with the batch axis: the residual's tangents then always carry it
-            s = s._new(s.data.unsqueeze(1).expand(total, N, *t.BASE_SHAPE))
-            tangents[k] = {_LEAF: s}
-            off += _size(t)
-        _, _, rv = self.body._evaluate(ins, x, tangents)
-        Jg = rv.get(_LEAF)
+        columns = self._columns()
+        total = sum(site_size(s) for s in columns.values())
+        # seeds with the batch axis: the residual's tangents then always carry it
+        tangents = {
+            k: {leaf: s._new(s.data.unsqueeze(1).expand(total, N, *s.BASE_SHAPE)) for leaf, s in d.items()}
+            for k, d in seed_columns(columns, x).items()
+        }
+        _, _, rv = self.body._evaluate(self._typed(given), x, tangents)
+        Jg = rv.get(LEAF)
         if Jg is None:
             return (x.new_zeros(N, n, total),)
         return (Jg.expand(total, N, n).permute(1, 2, 0).contiguous(),)
+
+    def _columns(self) -> dict[str, Site]:
+        """The dense derivatives' columns: every input of the graph (no sub-batch: refused with ``-d``)."""
+        return {n: (self.types[n], ()) for n in self.names}
 
 
 def _example(

@@ -14,8 +14,9 @@ from typing import Any
 import torch
 
 from neml2.errors import InputError
-from neml2.models.chain_rule import seeds
+from neml2.models.dense_jacobian import seeded_jacobian, site_size
 from neml2.types import Tensor, TensorWrapper
+from neml2.types._base import broadcast_shapes
 
 _SEED = "__d__"
 
@@ -45,9 +46,9 @@ def _with_k(w: TensorWrapper, data: torch.Tensor) -> TensorWrapper:
     return w._new(data, k_ndim=1)
 
 
-def _call(model: Any, args: dict[str, TensorWrapper], v: dict[str, Any]) -> tuple[dict[str, TensorWrapper], dict]:
-    *outs, v_out = model(*[args[n] for n in model.input_spec], v=v)
-    return dict(zip(model.output_spec, outs)), v_out
+def _call(model: Any, args: dict[str, TensorWrapper], v: dict[str, Any]) -> Any:
+    """``(*outputs, v_out)`` of ``model`` at ``args`` with the tangents ``v``."""
+    return model(*[args[n] for n in model.input_spec], v=v)
 
 
 def jvp(
@@ -57,7 +58,8 @@ def jvp(
     args = _typed(model, "input", inputs, complete=True)
     dirs = _typed(model, "tangent", tangents, complete=False)
     v = {n: {_SEED: _with_k(t, t.data[None])} for n, t in dirs.items()}
-    outs, v_out = _call(model, args, v)
+    *values, v_out = _call(model, args, v)
+    outs = dict(zip(model.output_spec, values))
     jv = {}
     for o, w in outs.items():
         d = v_out.get(o, {}).get(_SEED)
@@ -66,26 +68,23 @@ def jvp(
 
 
 def jacobian(model: Any, inputs: Mapping[str, Any]) -> tuple[dict[str, TensorWrapper], dict[str, dict[str, Tensor]]]:
-    """Outputs and every ``d output / d input`` block."""
+    """Outputs and every ``d output / d input`` block (at the outputs' batch, broadcast); an input's
+    seeds span its base only, so a sub-batched input gets its per-site derivatives."""
     args = _typed(model, "input", inputs, complete=True)
-    sizes = {n: int(torch.Size(t.BASE_SHAPE).numel()) for n, t in model.input_spec.items()}
-    M, off, v = sum(sizes.values()), 0, {}
     like = next(iter(args.values())).data if args else torch.zeros(())
-    for n, t in model.input_spec.items():
-        v[n] = {_SEED: seeds(t, total=M, offset=off, dtype=like.dtype, device=like.device)}
-        off += sizes[n]
-    outs, v_out = _call(model, args, v)
+    columns = {n: (t, ()) for n, t in model.input_spec.items()}
+    outs, _, full = seeded_jacobian(lambda v: _call(model, args, v), list(model.output_spec), columns, None, like)
+    shape = broadcast_shapes(*(w.dynamic_batch_shape for w in outs.values()))
     J: dict[str, dict[str, Tensor]] = {}
+    row = 0
     for o, w in outs.items():
-        d = v_out.get(o, {}).get(_SEED)
-        if d is None:
-            full = w.data.new_zeros(M, *w.data.shape)
-        else:  # seeds carry no batch axes: broadcast them in after the K axis
-            lead = (1,) * (w.data.dim() + 1 - d.data.dim())
-            full = d.data.reshape(M, *lead, *d.data.shape[1:]).expand(M, *w.data.shape)
-        J[o], off = {}, 0
+        rows, col = site_size((type(w), tuple(w.sub_batch_shape))), 0
+        J[o] = {}
         for n, t in model.input_spec.items():
-            block = full[off : off + sizes[n]].movedim(0, -1).reshape(*w.data.shape, *t.BASE_SHAPE)
+            cols = site_size((t, ()))
+            block = full[:, row : row + rows, col : col + cols]
+            block = block.reshape(*shape, *w.sub_batch_shape, *w.BASE_SHAPE, *t.BASE_SHAPE)
             J[o][n] = Tensor(block, base_ndim=w.base_ndim + len(t.BASE_SHAPE), sub_batch_ndim=w.sub_batch_ndim)
-            off += sizes[n]
+            col += cols
+        row += rows
     return outs, J

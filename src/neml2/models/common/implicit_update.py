@@ -11,7 +11,8 @@ import torch
 from neml2.factory import register_neml2_object
 from neml2.models.common.implicit_differentiation import _IFT, _detached_parameters, _sensitivity_solve
 from neml2.models.common.substepping import SubStep, _combine, assemble_steps, bisect, solve_partial
-from neml2.models.common.system_evaluation import _flat, _rows, _site, _unflatten, evaluate_system
+from neml2.models.common.system_evaluation import _flat, _site, _unflatten, evaluate_system
+from neml2.models.dense_jacobian import flat_rows
 from neml2.models.model import Model, register_submodule
 from neml2.schema import HitSchema, option
 from neml2.solvers.dense_lu import lu_factor
@@ -148,7 +149,7 @@ class ImplicitUpdate(Model):
         self._layout(given_w, guess)
         x0 = torch.cat(
             [
-                _rows(guess[u], batch, sub, N, s) if u in guess else like.new_zeros(N, s)
+                flat_rows(guess[u], batch, sub, N, s) if u in guess else like.new_zeros(N, s)
                 for u, s, sub in zip(sys.unknowns, sys.unknown_sizes, sys.unknown_sub)
             ],
             dim=-1,

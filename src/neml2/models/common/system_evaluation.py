@@ -13,9 +13,8 @@ from typing import Any
 import torch
 
 from neml2.errors import NEML2Error
-from neml2.models.chain_rule import seeds
+from neml2.models.dense_jacobian import Site, flat_rows, seeded_jacobian, site_size, tangent_rows
 from neml2.types import TensorWrapper
-from neml2.types._base import expand_groups
 
 #: the seed leaf of the unknowns in the model's tangents
 SEED = "__unknowns__"
@@ -34,13 +33,6 @@ def _unflatten(w: TensorWrapper, shape: tuple[int, ...]) -> TensorWrapper:
         return w
     d = w.data
     return w._new(d.reshape(*d.shape[: w.k_ndim], *shape, *d.shape[w.k_ndim + 1 :]))
-
-
-def _rows(w: TensorWrapper, shape: tuple[int, ...], sub: tuple[int, ...], N: int, size: int) -> torch.Tensor:
-    """``w`` (K axes, batch ``shape``, sub-batch ``sub``, base; any of them broadcast) as ``(*K, N, size)``."""
-    d = expand_groups(w, w.k_ndim, len(shape), len(sub))
-    K = tuple(d.shape[: w.k_ndim])
-    return d.expand((*K, *shape, *sub, *w.BASE_SHAPE)).reshape((*K, N, size))
 
 
 def _site(t: type[TensorWrapper], data: torch.Tensor, sub: tuple[int, ...], k_ndim: int = 0) -> TensorWrapper:
@@ -71,47 +63,31 @@ def evaluate_system(
     runs the model (default ``model(*args, v=v)``); ``who`` names the caller when an input has no value."""
     model = system.model
     N = math.prod(shape)
-    n = sum(system.unknown_sizes)
-    total = n * len(xs)
-    like = xs[0][1]
     layout = list(zip(system.unknowns, system.unknown_types, system.unknown_sizes, system.unknown_sub))
-    for k, (suffix, x) in enumerate(xs):
+    seeded: dict[str, Site] = {}
+    for suffix, x in xs:
         off = 0
         for u, t, s, sub in layout:
             name = u + suffix
+            seeded[name] = (t, sub)
             if name in model.input_spec:
                 state[name] = _site(t, x[..., off : off + s].reshape(*shape, s), sub)
-                v[name] = {SEED: seeds(t, total=total, offset=k * n + off, dtype=x.dtype, device=x.device, sub=sub)}
             off += s
     try:
         args = [state[name] for name in model.input_spec]
     except KeyError:
         missing = [name for name in model.input_spec if name not in state]
         raise NEML2Error(f"{who}: no value for the inputs {', '.join(missing)}") from None
-    *outs, v_out = model(*args, v=v) if call is None else call(args, v)
-    out = dict(zip(model.output_spec, outs))
-    rs, Js = [], []
+
+    def run(seeds: dict[str, dict[str, TensorWrapper]]) -> Any:
+        v.update(seeds)
+        return model(*args, v=v) if call is None else call(args, v)
+
+    rows = dict(zip(system.residuals, zip(system.residual_types, system.residual_sub)))
+    out, v_out, J = seeded_jacobian(
+        run, list(model.output_spec), seeded, shape, xs[0][1], rows=rows, keep=model.input_spec, leaf=SEED
+    )
     leaves = {leaf for r in system.residuals for leaf in v_out.get(r, {}) if leaf != SEED}
-    rv: dict[str, list[torch.Tensor]] = {leaf: [] for leaf in leaves}
-    for r, s, sub in zip(system.residuals, system.residual_sizes, system.residual_sub):
-        rs.append(_rows(out[r], shape, sub, N, s))
-        tr = v_out.get(r, {})
-        jt = tr.get(SEED)
-        if jt is None:
-            Js.append(like.new_zeros(N, s, total))
-        else:
-            Js.append(_rows(jt, shape, sub, N, s).permute(1, 2, 0))
-        for leaf in leaves:
-            t = tr.get(leaf)
-            rv[leaf].append(None if t is None else _rows(t, shape, sub, N, s))  # type: ignore[arg-type]
-    rvs = {}
-    for leaf, parts in rv.items():
-        K = next(p.shape[0] for p in parts if p is not None)
-        rvs[leaf] = torch.cat(
-            [
-                (p if p is not None else like.new_zeros(K, N, s)).expand(K, N, s)
-                for p, s in zip(parts, system.residual_sizes)
-            ],
-            dim=-1,
-        )
-    return torch.cat(rs, dim=-1), torch.cat(Js, dim=1), rvs
+    rvs = {leaf: tangent_rows(v_out, rows, leaf, shape, xs[0][1]) for leaf in leaves}
+    r = torch.cat([flat_rows(out[k], shape, site[1], N, site_size(site)) for k, site in rows.items()], -1)
+    return r, J, rvs
