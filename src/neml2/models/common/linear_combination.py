@@ -20,6 +20,14 @@ def check_required_inputs(cls: type[Model], kw: dict[str, Any]) -> None:
             raise InputError("missing required option", option=key, **(kw.get("_where") or {"block": cls.__name__}))
 
 
+def weight_slots(model: Model) -> list[str]:
+    """The weight of each variable of ``from``: one per variable, or the one weight for all."""
+    n, w = len(model.var("from")), model.param_names["weights"]
+    if len(w) not in (1, n):
+        raise model._error(f"{len(w)} weights for {n} variables in 'from'", "weights")
+    return w * n if len(w) == 1 else w
+
+
 def linear_combination_schema(type_: type[TensorWrapper]) -> HitSchema:
     return HitSchema(
         {
@@ -39,10 +47,7 @@ class LinearCombination(Model):
     def __init__(self, **kw: Any) -> None:
         check_required_inputs(type(self), kw)
         super().__init__(**kw)
-        n, w = len(self.var("from")), self.param_names["weights"]
-        if len(w) not in (1, n):
-            raise self._error(f"{len(w)} weights for {n} variables in 'from'", "weights")
-        self.weight_names = w * n if len(w) == 1 else w
+        self.weight_names = weight_slots(self)
 
     def forward(self, *args: Any) -> Local:
         xs, nl = args[: len(self.var("from"))], args[len(self.var("from")) :]

@@ -11,7 +11,7 @@ from typing import Any
 import torch
 
 from neml2.factory import register_neml2_object
-from neml2.models.common.linear_combination import check_required_inputs
+from neml2.models.common.linear_combination import check_required_inputs, weight_slots
 from neml2.models.model import Model
 from neml2.schema import REQUIRED, HitSchema, input, output, parameter
 from neml2.types import Scalar
@@ -35,10 +35,7 @@ class ScalarPNorm(Model):
     def __init__(self, **kw: Any) -> None:
         check_required_inputs(type(self), kw)
         super().__init__(**kw)
-        n, w = len(self.var("from")), self.param_names["weights"]
-        if len(w) not in (1, n):
-            raise self._error(f"{len(w)} weights for {n} variables in 'from'", "weights")
-        self.weight_names = w * n if len(w) == 1 else w
+        self.weight_names = weight_slots(self)
 
     def forward(self, *args: Any) -> Scalar:
         xs, nl = args[: len(self.var("from"))], args[len(self.var("from")) :]
