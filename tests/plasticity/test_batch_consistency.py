@@ -62,8 +62,10 @@ def test_batch_equals_pointwise(file: str, overrides: list[str]) -> None:
     batched = run(slice(None))
     alone = [run(slice(i, i + 1)) for i in range(n)]
     plastic = batched[-1].get("equivalent_plastic_strain", batched[-1].get("isotropic_hardening"))
-    # the batch really mixes elastic and plastic points
-    assert plastic is not None and bool((plastic[[0, 4]] == 0).all()) and bool((plastic[[1, 2, 3, 5, 6]] > 0).all())
+    # the batch really mixes elastic (zero up to rounding: the Fischer-Burmeister residual of an
+    # elastic point, |f| - sqrt(f^2), vanishes only to rounding) and plastic points (> 1e-4)
+    assert plastic is not None
+    assert bool((plastic[[0, 4]].abs() < 1e-18).all()) and bool((plastic[[1, 2, 3, 5, 6]] > 1e-4).all()), plastic
     # 1e-10 relative to each variable's magnitude over the history (a rate that is ~0 at one step
     # carries only rounding noise there). Not bitwise: the BLAS contractions (einsum) sum in an
     # order that depends on the batch size, and that rounding (~1e-16 of the stress scale in the
