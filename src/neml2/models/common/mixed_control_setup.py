@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from neml2.factory import register_neml2_object
-from neml2.models.chain_rule import Local
 from neml2.models.model import Model
 from neml2.schema import HitSchema, input, option, output
 from neml2.types import SR2
@@ -27,12 +26,7 @@ class MixedControlSetup(Model):
         threshold=option(float, 0.5, doc="control value separating the two routes"),
     )
 
-    def forward(self, control: SR2, above: SR2, below: SR2) -> tuple[Local, Local]:
+    def forward(self, control: SR2, above: SR2, below: SR2) -> tuple[SR2, SR2]:
         a = SR2((control.data > self.options["threshold"]).to(above.dtype))
         b = 1.0 - a
-        y = a * above + b * below
-        z = b * above + a * below
-        return (
-            Local(y, {"x_above": lambda t: a * t, "x_below": lambda t: b * t}),
-            Local(z, {"x_above": lambda t: b * t, "x_below": lambda t: a * t}),
-        )
+        return a * above + b * below, b * above + a * below
