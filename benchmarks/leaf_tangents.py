@@ -2,11 +2,11 @@
 
 Usage: ``python benchmarks/leaf_tangents.py [--sizes 3 100000] [--budget 0.5] [--threads 1]``
 
-Every leaf of the J2 benchmark model (benchmarks/j2_viscoplasticity.i) and of a few linear
-leaves (copy, conversions, linear combination) is called with ``v=`` (identity seeds on all its
-inputs) through its own ``forward`` and through :func:`dual_call`; the table is the median time per
-call and the ratio. The two routes are checked to agree first. This is the figure the leaves that
-keep ``Local`` partials cite (the README's "Adding a model").
+Every leaf of the J2 benchmark model (benchmarks/j2_viscoplasticity.i) and the other leaves that
+return ``Local`` (copy, conversion, mixed control, Macaulay split, min map, static recovery) is
+called with ``v=`` (identity seeds on all its inputs) through its own ``forward`` and through
+:func:`dual_call`; the table is the median time per call and the ratio. The two routes are checked
+to agree first. The leaves that keep ``Local`` partials cite this figure (README, "Adding a model").
 """
 
 from __future__ import annotations
@@ -43,8 +43,31 @@ LINEAR = """
     input = 'a'
     output = 'b'
   []
+  [mixed_control]
+    type = MixedControlSetup
+  []
+  [macaulay]
+    type = MacaulaySplit
+    from = 'a'
+    to_positive = 'p'
+    to_negative = 'q'
+  []
+  [min_map]
+    type = MinMapComplementarity
+  []
+  [iso_recovery]
+    type = PowerLawIsotropicHardeningStaticRecovery
+    tau = 10
+    n = 2
+  []
+  [kin_recovery]
+    type = PowerLawKinematicHardeningStaticRecovery
+    tau = 10
+    n = 2
+  []
 []
 """
+OTHER_LEAVES = ["copy", "sr2_to_r2", "mixed_control", "macaulay", "min_map", "iso_recovery", "kin_recovery"]
 
 
 def _median_us(fn: Callable[[], Any], budget: float) -> float:
@@ -93,7 +116,7 @@ def main() -> None:
     torch.set_num_threads(a.threads)
     j2 = neml2.load_input(J2)
     linear = neml2.load_string(LINEAR)
-    leaves = {**_leaves(j2, J2_LEAVES), **_leaves(linear, ["copy", "sr2_to_r2"])}
+    leaves = {**_leaves(j2, J2_LEAVES), **_leaves(linear, OTHER_LEAVES)}
     print(f"# leaf tangents, hand-written Local vs dual numbers (torch_threads={a.threads}, float64, cpu)")
     print(f"{'leaf':>16s} {'type':>38s} {'N':>7s} {'hand us':>10s} {'dual us':>10s} {'dual/hand':>9s}")
     for name, m in leaves.items():

@@ -25,5 +25,6 @@ class ConstantParameter(Model):
         super().__init__(**kw)
         name_output_after_block(self, "parameter")
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand as CopySR2, an identity: 3.8, 2026-12-03)
     def forward(self, *nl: Any) -> Local:
         return Local(self.params(nl).value, {"value": lambda t: t}, {})

@@ -15,5 +15,6 @@ def copy_schema(type_: type[TensorWrapper]) -> HitSchema:
 class CopyVariable(Model):
     """The identity map between two variable names."""
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand CopySR2 3.8 (7 vs 26 us a call), 2026-12-03)
     def forward(self, x: TensorWrapper) -> Local:
         return Local(x, {"from": lambda t: t}, {})

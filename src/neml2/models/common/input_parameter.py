@@ -15,5 +15,6 @@ def input_parameter_schema(type_: type[TensorWrapper]) -> HitSchema:
 class InputParameter(Model):
     """Passes an input variable through under the name ``parameter``."""
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand as CopySR2, an identity: 3.8, 2026-12-03)
     def forward(self, x: TensorWrapper) -> Local:
         return Local(x, {"variable": lambda t: t}, {})

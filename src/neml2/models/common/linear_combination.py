@@ -49,6 +49,7 @@ class LinearCombination(Model):
         super().__init__(**kw)
         self.weight_names = weight_slots(self)
 
+    # Local partials kept: benchmarks/leaf_tangents.py (SR2LinearCombination dual/hand 1.14 at N=3, 1.09 at N=1e5)
     def forward(self, *args: Any) -> Local:
         xs, nl = args[: len(self.var("from"))], args[len(self.var("from")) :]
         p = self.params(nl)

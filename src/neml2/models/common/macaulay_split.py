@@ -19,6 +19,7 @@ class MacaulaySplit(Model):
         }
     )
 
+    # Local partials kept: they fix the one-sided derivative at the kink (the Heaviside convention)
     def forward(self, x: Scalar) -> tuple[Local, Local]:
         pos, H = x.macaulay(), x.heaviside()
         return (

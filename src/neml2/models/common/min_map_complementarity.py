@@ -15,6 +15,7 @@ class MinMapComplementarity(Complementarity):
 
     hit = complementarity_schema()
 
+    # Local partials kept: they fix the one-sided derivative at the kink (the Heaviside convention)
     def forward(self, a: Scalar, b: Scalar) -> Local:
         sa, sb = self.signs
         x, y = sa * a, sb * b

@@ -17,5 +17,6 @@ def parameter_to_variable_schema(type_: type[TensorWrapper]) -> HitSchema:
 class ParameterToVariable(Model):
     """Outputs the parameter ``from`` as the variable ``to``."""
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand as CopySR2, an identity: 3.8, 2026-12-03)
     def forward(self, *nl: Any) -> Local:
         return Local(getattr(self.params(nl), "from"), {"from": lambda t: t}, {})

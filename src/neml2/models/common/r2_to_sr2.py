@@ -13,5 +13,6 @@ class R2ToSR2(Model):
 
     hit = HitSchema({"input": input(R2, doc="the R2"), "output": output(SR2, doc="symmetric part")})
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand as SR2ToR2 (1.56 at N=3), a linear map, 2026-12-03)
     def forward(self, A: R2) -> Local:
         return Local(SR2.from_full(A), {"input": lambda t: SR2.from_full(t)}, {})

@@ -49,6 +49,7 @@ class LinearIsotropicElasticity(IsotropicCoefficients, Model):
         self.input_spec, self.output_spec = {eps: SR2, **rest}, {sig: SR2}
         self._key_map["x"] = eps
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand 1.24 at N=3, 7.1 at N=1e5, 2026-12-03)
     def forward(self, x: SR2, *nl: Any) -> Local:
         lam, mu = self.lame(self.params(nl))
         if self.options["compliance"]:

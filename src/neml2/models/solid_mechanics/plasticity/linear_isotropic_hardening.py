@@ -20,6 +20,7 @@ class LinearIsotropicHardening(Model):
         hardening_modulus=parameter(Scalar, doc="H"),
     )
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand 1.14 at N=3, 1.02 at N=1e5, 2026-12-03)
     def forward(self, ep: Scalar, *nl: Any) -> Local:
         H = self.params(nl).hardening_modulus
         return Local(

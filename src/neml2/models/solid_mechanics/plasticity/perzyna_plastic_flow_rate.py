@@ -26,6 +26,7 @@ class PerzynaPlasticFlowRate(Model):
         exponent=parameter(Scalar, doc="rate exponent n"),
     )
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand 1.56 at N=3, 1.94 at N=1e5, 2026-12-03)
     def forward(self, f: Scalar, *nl: Any) -> Local:
         p = self.params(nl)
         eta, n = p.reference_stress, p.exponent

@@ -20,6 +20,7 @@ class PowerLawIsotropicHardeningStaticRecovery(Model):
         n=parameter(Scalar, doc="recovery exponent"),
     )
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand 1.20 at N=3, 1.43 at N=1e5, 2026-12-03)
     def forward(self, k: Scalar, *nl: Any) -> Local:
         p = self.params(nl)
         tau, n = p.tau, p.n

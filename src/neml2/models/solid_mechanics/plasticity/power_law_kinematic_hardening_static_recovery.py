@@ -26,6 +26,7 @@ class PowerLawKinematicHardeningStaticRecovery(Model):
         n=parameter(Scalar, doc="recovery exponent"),
     )
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand 1.28 at N=3, 1.67 at N=1e5, 2026-12-03)
     def forward(self, X: SR2, *nl: Any) -> Local:
         p = self.params(nl)
         tau, n = p.tau, p.n

@@ -31,6 +31,7 @@ class YieldFunction(Model):
         yield_stress=parameter(Scalar, check=non_negative("yield stress"), doc="initial yield stress sigma_y"),
     )
 
+    # Local partials kept: benchmarks/leaf_tangents.py (dual/hand 1.53 at N=3, 1.15 at N=1e5, 2026-12-03)
     def forward(self, s: Scalar, *rest: Any) -> Local:
         has_k = self.var("isotropic_hardening") is not None
         k, nl = (rest[0], rest[1:]) if has_k else (None, rest)
