@@ -142,8 +142,12 @@ def _pad(data: torch.Tensor, k_ndim: int, shape: tuple[int, ...]) -> torch.Tenso
 
 def _expand(w: TensorWrapper, batch_shape: tuple[int, ...]) -> TensorWrapper:
     """``w`` (no seed axes) broadcast to ``batch_shape`` (dynamic + sub-batch axes); a value marked with
-    sub-batch axes (``sub_batch_ndim=``) keeps them: its trailing batch axes stay per-site."""
-    return w._new(torch.broadcast_to(w.data, tuple(batch_shape) + tuple(w.base_shape)))
+    sub-batch axes (``sub_batch_ndim=``) keeps them: its trailing batch axes stay per-site, and where
+    ``batch_shape`` does not end with them it is the dynamic batch the sites are appended to."""
+    batch, sub = tuple(batch_shape), tuple(w.sub_batch_shape)
+    if sub and batch[len(batch) - len(sub) :] != sub:
+        batch = batch + sub
+    return w._new(torch.broadcast_to(w.data, batch + tuple(w.base_shape)))
 
 
 def _keys(tree: dict, prefix: tuple = ()) -> list[tuple]:
