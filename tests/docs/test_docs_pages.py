@@ -31,7 +31,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "tensors strain / tangent",
     "references/py_eager.md": "placeholder tensors eps / deps the page never defines (model.jvp / model.jacobian "
     "exist: tests/models/test_sensitivity_api.py)",
-    "tutorials/models/transient_driver/main.md": "a pseudo-code cell (for n in range(N)) the page does not run",
 }
 #: pages that need a GPU to run through
 NEEDS_CUDA = {"tutorials/models/evaluation_device/main.md"}
@@ -76,6 +75,7 @@ NO_JIT = {
 #: first line of a cell -> why the page shows it without running it (a sketch with placeholders)
 SKETCHES = {
     "class MySurrogate(Model):": "extension/request_ad: `...` placeholders, names the page never imports",
+    "for n in range(N):": "models/transient_driver: the recursive update in pseudo-code (N, s, g undefined)",
 }
 
 
@@ -507,6 +507,15 @@ def check_al_cu_ttp(out: str) -> None:
     assert "temperatures 300-367 K done" in out and "temperatures 383-450 K done" in out
 
 
+def check_transient_driver(out: str) -> None:
+    # the page prints no outputs; its input file: 50 steps of E_xx = linspace(0, 1, 50) * 0.05
+    assert "nsteps        = 50" in out and "wrapped model = ImplicitUpdate" in out
+    assert "step 0  keys: ['input.0.t', 'input.0.E']" in out
+    assert "step 1  outputs: ['output.1.stress']" in out
+    assert "max strain_xx = 0.0500" in out
+    assert 5.0 < numbers_after(out, "max stress_xx =")[0] < 50.0  # past the yield stress 5, rate-hardened
+
+
 def check_statistical(out: str) -> None:
     assert "Iteration    1/2    ELBO loss = 8.932e+05" in out, out
 
@@ -516,6 +525,7 @@ CHECKS = {
     "tutorials/optimization/statistical/main.md": check_statistical,
     "tutorials/optimization/crystal_plasticity_calibration/main.md": check_crystal_calibration,
     "modules/kwn/al_cu_ttp.md": check_al_cu_ttp,
+    "tutorials/models/transient_driver/main.md": check_transient_driver,
     "modules/solid_mechanics/crystal_plasticity/formulations.md": check_formulations,
     "modules/solid_mechanics/crystal_plasticity/polefigures.md": check_polefigures,
     "tutorials/extension/model_composition/main.md": check_extension_composition,
