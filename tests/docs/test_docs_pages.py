@@ -29,11 +29,21 @@ EXPECTED_FAILURES: dict[str, str] = {
     "references/py_aoti.md": "reads elasticity_aoti.i from its folder and aoti/elasticity with a promoted "
     "elasticity.E, which no page writes (compiled_models: aoti/elasticity_aoti.i, unpromoted); placeholder "
     "tensors strain / tangent",
-    "references/py_eager.md": "placeholder tensors eps / deps the page never defines (model.jvp / model.jacobian "
-    "exist: tests/models/test_sensitivity_api.py)",
 }
 #: pages that need a GPU to run through
 NEEDS_CUDA = {"tutorials/models/evaluation_device/main.md"}
+#: page -> (code run before it, code run after it): values for the placeholder names a reference page
+#: uses without defining, and prints of what it computes, for its check
+COMPLETIONS: dict[str, tuple[str, str]] = {
+    "references/py_eager.md": (
+        "from neml2.types import SR2\n"
+        "eps = SR2.fill(0.01, -0.002, 0.0, 0.0, 0.0, 0.001)\n"
+        "deps = SR2.fill(0.0, 0.001, 0.0, 0.002, 0.0, 0.0)\n",
+        "print('jvp', jvp['stress'].data.tolist())\n"
+        "print('J', J['stress']['strain'].data.reshape(-1).tolist())\n"
+        "print('deps', deps.data.tolist())\n",
+    ),
+}
 #: pages whose problem size is set for a long run (the documented package ran them for minutes to
 #: hours): they run unchanged except for these size assignments, and their checks read the printed
 #: shapes at the reduced sizes
@@ -249,7 +259,8 @@ def run_page(rel: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     for old, new in SHRUNK.get(rel, {}).items():
         assert len(re.findall(rf"^{re.escape(old)}$", script, re.M)) == 1, f"{rel}: no single line {old!r}"
         script = re.sub(rf"^{re.escape(old)}$", new, script, flags=re.M)
-    (tmp_path / "script.py").write_text(script)
+    before_code, after_code = COMPLETIONS.get(rel, ("", ""))
+    (tmp_path / "script.py").write_text(before_code + script + after_code)
     env = {**os.environ, "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1"}
     if rel in NO_JIT:
         env["TORCHDYNAMO_DISABLE"] = "1"
@@ -516,6 +527,17 @@ def check_transient_driver(out: str) -> None:
     assert 5.0 < numbers_after(out, "max stress_xx =")[0] < 50.0  # past the yield stress 5, rate-hardened
 
 
+def check_py_eager(out: str) -> None:
+    # the directional derivative is the Jacobian applied to the direction, and J is the (symmetric)
+    # elasticity tensor in Mandel notation
+    jvp, J, deps = numbers_after(out, "jvp"), numbers_after(out, "J"), numbers_after(out, "deps")
+    M = [J[6 * i : 6 * i + 6] for i in range(6)]
+    assert len(jvp) == 6 and len(J) == 36
+    assert jvp == pytest.approx([sum(M[i][j] * deps[j] for j in range(6)) for i in range(6)], rel=1e-12)
+    assert all(M[i][j] == pytest.approx(M[j][i], rel=1e-12) for i in range(6) for j in range(6))
+    assert M[0][0] > M[0][1] > 0 and M[3][3] > 0
+
+
 def check_statistical(out: str) -> None:
     assert "Iteration    1/2    ELBO loss = 8.932e+05" in out, out
 
@@ -526,6 +548,7 @@ CHECKS = {
     "tutorials/optimization/crystal_plasticity_calibration/main.md": check_crystal_calibration,
     "modules/kwn/al_cu_ttp.md": check_al_cu_ttp,
     "tutorials/models/transient_driver/main.md": check_transient_driver,
+    "references/py_eager.md": check_py_eager,
     "modules/solid_mechanics/crystal_plasticity/formulations.md": check_formulations,
     "modules/solid_mechanics/crystal_plasticity/polefigures.md": check_polefigures,
     "tutorials/extension/model_composition/main.md": check_extension_composition,
