@@ -14,18 +14,19 @@ from __future__ import annotations
 import argparse
 import math
 import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import torch
+from bench_harness import timeit
 
 import neml2
 from neml2.models.chain_rule import Local, seeds
 from neml2.models.dual import dual_call
 from neml2.types import TensorWrapper
 
+CPU = torch.device("cpu")
 J2 = Path(__file__).resolve().parent / "j2_viscoplasticity.i"
 J2_LEAVES = [
     "isoharden", "elastic_strain", "elasticity", "mandel_stress", "vonmises", "yield_fn",
@@ -71,13 +72,7 @@ OTHER_LEAVES = ["copy", "sr2_to_r2", "mixed_control", "macaulay", "min_map", "is
 
 
 def _median_us(fn: Callable[[], Any], budget: float) -> float:
-    times: list[float] = []
-    end = time.perf_counter() + budget
-    while time.perf_counter() < end or len(times) < 5:
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1e6
+    return statistics.median(timeit(fn, CPU, budget_s=budget, min_reps=5)) * 1e6
 
 
 def _leaves(models: Any, names: list[str]) -> dict[str, Any]:
