@@ -23,6 +23,8 @@ CASES: dict[str, tuple[Path, list[str]]] = {
     "chaboche": (TESTS / "plasticity" / "inputs" / "chaboche.i", ["--model", "model", "-p", "C", "-d", ":"]),
     # [Settings] example_batch_shape per variable '(2; 4)' and dynamic_batch = false
     "batch_settings": (TESTS / "aoti" / "batch_settings.i", ["--model", "elasticity"]),
+    # an ImplicitUpdate of a single crystal: the slip systems a sub-batch axis internal to the leaves
+    "crystal": (TESTS / "aoti" / "crystal.i", ["--model", "model", "-d", ":"]),
 }
 MODEL = {
     "elasticity": "elasticity",
@@ -31,4 +33,5 @@ MODEL = {
     "j2_predictor": "model",
     "chaboche": "model",
     "batch_settings": "elasticity",
+    "crystal": "model",
 }

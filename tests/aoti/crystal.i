@@ -1,0 +1,127 @@
+# A single crystal (FCC, 12 slip systems) integrated implicitly: elastic strain, slip hardening and
+# orientation per crystal are the Newton unknowns (the approximated kinematics of
+# docs/modules/solid_mechanics/crystal_plasticity/crystal_approximated.i); the slip systems are a
+# sub-batch axis internal to the leaves (resolved shears, slip rates), summed before the outputs.
+[Tensors]
+  [a]
+    type = Python
+    expr = 'Scalar(1.0)'
+  []
+  [sdirs]
+    type = Python
+    expr = 'MillerIndex(torch.tensor([1, 1, 0], dtype=torch.int64))'
+  []
+  [splanes]
+    type = Python
+    expr = 'MillerIndex(torch.tensor([1, 1, 1], dtype=torch.int64))'
+  []
+[]
+
+[Data]
+  [crystal_geometry]
+    type = CubicCrystal
+    lattice_parameter = 'a'
+    slip_directions = 'sdirs'
+    slip_planes = 'splanes'
+  []
+[]
+
+[EquationSystems]
+  [eq_sys]
+    type = NonlinearSystem
+    model = 'implicit_rate'
+    unknowns = 'elastic_strain slip_hardening orientation'
+    residuals = 'elastic_strain_residual slip_hardening_residual orientation_residual'
+  []
+[]
+
+[Solvers]
+  [newton]
+    type = Newton
+    rel_tol = 1e-12
+    abs_tol = 1e-12
+    max_its = 30
+  []
+[]
+
+[Models]
+  [euler_rodrigues]
+    type = RotationMatrix
+    from = 'orientation'
+    to = 'orientation_matrix'
+  []
+  [elastic_tensor]
+    type = CubicElasticityTensor
+    coefficient_types = 'YOUNGS_MODULUS POISSONS_RATIO SHEAR_MODULUS'
+    coefficients = '209016 0.307 60355.0'
+  []
+  [elasticity]
+    type = GeneralElasticity
+    elastic_stiffness_tensor = 'elastic_tensor'
+    strain = 'elastic_strain'
+    orientation = 'orientation'
+    stress = 'cauchy_stress'
+  []
+  [resolved_shear]
+    type = ResolvedShear
+    stress = 'cauchy_stress'
+  []
+  [elastic_stretch]
+    type = ElasticStrainRate
+  []
+  [plastic_spin]
+    type = PlasticVorticity
+  []
+  [plastic_deformation_rate]
+    type = PlasticDeformationRate
+  []
+  [orientation_rate]
+    type = OrientationRate
+  []
+  [sum_slip_rates]
+    type = SumSlipRates
+  []
+  [slip_rule]
+    type = PowerLawSlipRule
+    n = 6
+    gamma0 = 0.0001
+  []
+  [slip_strength]
+    type = SingleSlipStrengthMap
+    constant_strength = 180.0
+  []
+  [voce_hardening]
+    type = VoceSingleSlipHardeningRule
+    initial_slope = 2000.0
+    saturated_hardening = 500.0
+  []
+  [integrate_slip_hardening]
+    type = ScalarBackwardEulerTimeIntegration
+    variable = 'slip_hardening'
+  []
+  [integrate_elastic_strain]
+    type = SR2BackwardEulerTimeIntegration
+    variable = 'elastic_strain'
+  []
+  [integrate_orientation]
+    type = WR2ImplicitExponentialTimeIntegration
+    variable = 'orientation'
+  []
+  [implicit_rate]
+    type = ComposedModel
+    models = 'euler_rodrigues elasticity orientation_rate resolved_shear
+              elastic_stretch plastic_deformation_rate plastic_spin
+              sum_slip_rates slip_rule slip_strength voce_hardening
+              integrate_slip_hardening integrate_elastic_strain integrate_orientation'
+  []
+  [update]
+    type = ImplicitUpdate
+    equation_system = 'eq_sys'
+    solver = 'newton'
+  []
+  [model]
+    type = ComposedModel
+    models = 'update elasticity'
+    additional_outputs = 'elastic_strain slip_hardening orientation'
+  []
+[]
