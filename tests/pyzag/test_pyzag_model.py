@@ -131,7 +131,9 @@ def test_trajectories() -> None:
         want = closed_form_310(strain[n].item())
         torch.testing.assert_close(sig[n, :2], torch.full((2,), want, dtype=F64), rtol=1e-7, atol=0)
     assert sig[-1, 3] > 1.2 * sig[-1, 2]
-    assert (by_chunks[1:, :, 6] > 0).all() and (by_chunks[-1, :, 6] > 0.5 * strain[-1]).all()  # it yields
+    # it yields: the plastic strain grows (from roundoff zeros while still elastic) past half the strain
+    ep = by_chunks[:, :, 6]
+    assert (ep[1:] - ep[:-1] > -1e-20).all() and (ep[-1] > 0.5 * strain[-1]).all()
 
 
 def test_adjoint_gradients_match_finite_differences() -> None:

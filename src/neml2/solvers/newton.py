@@ -14,6 +14,7 @@ from neml2.schema import HitSchema, option
 from neml2.solvers.linear_solver import linear_solver_ref
 from neml2.solvers.newton_config import NewtonConfig
 from neml2.solvers.newton_trace import newton_trace
+from neml2.solvers.site_blocks import SiteBlockJacobian
 
 # fn(x_active, idx) -> (residual (n_a, m), jacobian (n_a, m, n)) at the points idx
 SystemFn = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
@@ -107,7 +108,7 @@ class Newton(HitObject):
                 )
             its += 1
             try:
-                dx = linear.solve(J, -r)
+                dx = J.solve(-r, linear) if isinstance(J, SiteBlockJacobian) else linear.solve(J, -r)
             except ConvergenceError as e:  # an iterative linear solver: name the points of the whole batch
                 if trace is not None:
                     trace.failed(its, e.reason or "linear solve")

@@ -9,6 +9,7 @@ from typing import Any
 from neml2.factory import register_neml2_object
 from neml2.objects import HitObject
 from neml2.schema import HitSchema, option
+from neml2.solvers.site_blocks import SiteLayout
 
 
 @register_neml2_object("NonlinearSystem")
@@ -21,7 +22,9 @@ class NonlinearSystem(HitObject):
     deformation_rate'``), with ``structure`` then naming each group's kind, ``block`` (per-site
     unknowns: a block per sub-batch site) or ``dense``; or in ``structure`` as ``;``-separated lists of
     unknown names (``structure = 'plastic_strain; equivalent_plastic_strain'``), every unknown in
-    exactly one group. Unset, each unknown is its own group. The layout is ``block_structure``."""
+    exactly one group; ``structure = 'block'`` alone makes every unknown one block group. Unset, each
+    unknown is its own group. The layout is ``block_structure``; ``site_layout`` places the ``block``
+    groups' unknowns per site (their Newton Jacobian is kept block-diagonal: neml2.solvers.site_blocks)."""
 
     SECTION = "EquationSystems"
     hit = HitSchema(
@@ -103,6 +106,22 @@ class NonlinearSystem(HitObject):
         self.block_structure = BlockStructure(
             tuple(self.unknown_sizes), tuple(self.residual_sizes), self.groups, tuple(self.unknowns)
         )
+        self.site_layout = self._site_layout()
+
+    def _site_layout(self) -> SiteLayout | None:
+        """The per-site layout of the ``block`` groups (None without one, or while their unknowns have
+        no sub-batch shape yet: it is read from the initial guess)."""
+        block = tuple(i for g, kind in zip(self.groups, self.group_kinds) if kind == "block" for i in g)
+        subs = {self.unknown_sub[i] for i in block}
+        if not block or subs == {()}:
+            return None
+        if len(subs) > 1 or () in subs:
+            shapes = ", ".join(f"{self.unknowns[i]} {self.unknown_sub[i]}" for i in block)
+            raise self._error(f"the unknowns of a 'block' group share one sub-batch shape (got {shapes})", "structure")
+        try:
+            return SiteLayout.build(block, subs.pop(), self.unknown_sizes, self.residual_sizes)
+        except ValueError as e:
+            raise self._error(str(e), "structure") from None
 
     def _groups(self) -> tuple[tuple[int, ...], ...]:
         structure = self.options["structure"]
@@ -125,6 +144,9 @@ class NonlinearSystem(HitObject):
         if not structure:
             self.group_kinds = ("dense",) * len(self.unknowns)
             return tuple((i,) for i in range(len(self.unknowns)))
+        if " ".join(structure) in ("block", "dense"):  # one group of every unknown, of that kind
+            self.group_kinds = (" ".join(structure),)
+            return (tuple(range(len(self.unknowns))),)
         text = " ".join(structure)
         groups, seen = [], set()
         for part in text.split(";"):

@@ -105,6 +105,14 @@ class SchurComplement(LinearSolver):
         self.primary_solver.restrict(keep)
         self.schur_solver.restrict(keep)
 
+    def primary_is(self, variables: tuple[int, ...]) -> bool:
+        """Whether the primary block is that of the variables at ``variables`` (rows and columns)."""
+        s = self.structure
+        if s is None:
+            return False
+        r, u = self.options["residual_primary_group"], self.options["unknown_primary_group"]
+        return r < len(s.groups) and u < len(s.groups) and s.groups[r] == s.groups[u] == tuple(variables)
+
     # ---------------------------------------------------------------- solve
     def solve(self, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
         if self._split is None:

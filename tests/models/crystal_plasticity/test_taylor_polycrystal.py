@@ -199,3 +199,42 @@ def test_pyzag_adjoint_gradient(model_file: Path) -> None:
             p += h
         assert p.grad.item() == pytest.approx(((up - down) / (2 * h)).item(), rel=1e-4), name
     assert pm.slip_strength_constant_strength.grad.item() > 0  # a stronger crystal carries more stress
+
+
+def test_newton_jacobian_kept_per_grain(model_file: Path) -> None:
+    """``structure = 'block dense'``: the Newton Jacobian is one 10x10 block per grain (elastic strain,
+    orientation, slip hardening) and the couplings to the 12 global unknowns, never the dense
+    (10 G + 12)^2; assembled, it is the dense seeding's Jacobian, and its Schur solve the dense solve."""
+    from neml2.models.common.system_evaluation import evaluate_blocks, evaluate_system
+
+    sys = neml2.load_input(model_file).get_equation_system("eq_sys")
+    n, G = 3, 4
+    sys.set_sub_batch_shapes({u: (G,) for u in ("elastic_strain", "orientation", "slip_hardening")})
+    gen = torch.Generator().manual_seed(11)
+    rnd = lambda *s: torch.randn(*s, generator=gen, dtype=F64)  # noqa: E731
+    control = torch.zeros(n, 6, dtype=F64)
+    control[:, AXIAL] = 1.0
+    given = {
+        "control": SR2(control),
+        "prescribed": SR2(1e-4 * rnd(n, 6)),
+        "vorticity": WR2(1e-5 * rnd(n, 3)),
+        "t": Scalar(torch.full((n,), 5.0, dtype=F64)),
+        "t~1": Scalar(torch.zeros(n, dtype=F64)),
+        "elastic_strain~1": SR2(1e-3 * rnd(n, G, 6), sub_batch_ndim=1),
+        "orientation~1": MRP(0.3 * rnd(n, G, 3), sub_batch_ndim=1),
+        "slip_hardening~1": Scalar(5.0 * rnd(n, G).abs(), sub_batch_ndim=1),
+        "deformation_rate~1": SR2(1e-4 * rnd(n, 6)),
+        "target_cauchy_stress~1": SR2(10.0 * rnd(n, 6)),
+    }
+    given = {k: w for k, w in given.items() if k in sys.given}
+    x = torch.cat(
+        [1e-3 * rnd(n, 6 * G), 0.3 * rnd(n, 3 * G), 5.0 * rnd(n, G).abs(), 1e-4 * rnd(n, 6), 10.0 * rnd(n, 6)], -1
+    )
+    r, J = evaluate_blocks(sys, dict(given), x, (n,), who="test")
+    assert (J.A.shape, J.B.shape, J.C.shape, J.D.shape) == ((n, G, 10, 10), (n, G, 10, 12), (n, 12, G, 10), (n, 12, 12))
+    r_ref, J_ref, _ = evaluate_system(sys, dict(given), {}, (("", x),), (n,))
+    torch.testing.assert_close(r, r_ref, rtol=1e-12, atol=1e-12)
+    torch.testing.assert_close(J.dense(), J_ref, rtol=1e-10, atol=1e-10 * float(J_ref.abs().max()))
+    assert float(J.C.abs().max()) > 0.0  # the grains feed the mean stress
+    b = rnd(n, 10 * G + 12)
+    torch.testing.assert_close(J.solve(b), torch.linalg.solve(J_ref, b), rtol=1e-8, atol=1e-12)

@@ -11,7 +11,7 @@ import torch
 from neml2.factory import register_neml2_object
 from neml2.models.common.implicit_differentiation import _IFT, _detached_parameters, _sensitivity_solve
 from neml2.models.common.substepping import SubStep, _combine, assemble_steps, bisect, solve_partial
-from neml2.models.common.system_evaluation import _flat, _site, _unflatten, evaluate_system
+from neml2.models.common.system_evaluation import _flat, _site, _unflatten, evaluate_blocks, evaluate_system
 from neml2.models.dense_jacobian import flat_rows
 from neml2.models.model import Model, register_submodule
 from neml2.schema import HitSchema, option
@@ -119,9 +119,14 @@ class ImplicitUpdate(Model):
 
     # ------------------------------------------------------------ evaluation
     def _evaluate(
-        self, given: dict[str, TensorWrapper], x: torch.Tensor, tangents: dict[str, Any] | None = None
-    ) -> tuple[torch.Tensor, torch.Tensor, dict[str, torch.Tensor]]:
-        """Residual ``(N, m)``, Jacobian ``(N, m, n)`` and residual tangents ``{leaf: (K, N, m)}``."""
+        self,
+        given: dict[str, TensorWrapper],
+        x: torch.Tensor,
+        tangents: dict[str, Any] | None = None,
+        blocks: bool = False,
+    ) -> tuple[torch.Tensor, Any, dict[str, torch.Tensor]]:
+        """Residual ``(N, m)``, Jacobian ``(N, m, n)`` and residual tangents ``{leaf: (K, N, m)}``;
+        with ``blocks`` and a system of ``block`` groups, the Jacobian kept per site (SiteBlockJacobian)."""
         N = x.shape[0]
         # batched parameters broadcast against the batch's own shape, not its flattened points
         shape = self._batch if self.batched_parameters and math.prod(self._batch) == N else (N,)
@@ -129,7 +134,10 @@ class ImplicitUpdate(Model):
         v: dict[str, dict[str, TensorWrapper]] = {
             k: {leaf: _unflatten(w, shape) for leaf, w in t.items()} for k, t in (tangents or {}).items()
         }
-        return evaluate_system(self.system, state, v, (("", x),), shape, who=self._where.get("block", "ImplicitUpdate"))
+        who = self._where.get("block", "ImplicitUpdate")
+        if blocks and self.system.site_layout is not None:
+            return (*evaluate_blocks(self.system, state, x, shape, who=who), {})
+        return evaluate_system(self.system, state, v, (("", x),), shape, who=who)
 
     def forward(self, *args: TensorWrapper, v: Any = None) -> Any:
         sys = self.system
@@ -355,10 +363,10 @@ class ImplicitUpdate(Model):
                 full = flat if P is None else {k: w._new(w.data.index_copy(0, P, g[k].data)) for k, w in flat.items()}
                 xf = fill.clone()
                 xf[rows] = xa
-                r, J, _ = self._evaluate(full, xf)
+                r, J, _ = self._evaluate(full, xf, blocks=True)
                 return r[rows], J[rows]
             sub = {k: w.batch_index(idx) for k, w in g.items()} if idx.numel() != n_pts else g
-            r, J, _ = self._evaluate(sub, xa)
+            r, J, _ = self._evaluate(sub, xa, blocks=True)
             return r, J
 
         return fn
@@ -438,8 +446,9 @@ class ImplicitUpdate(Model):
         sys = self.system
         shapes = {}
         for u in sys.unknowns:
-            src = guess.get(u, given.get(f"{u}~1"))
-            got = tuple(src.sub_batch_shape) if src is not None else ()
+            # the guess's sub-batch shape, else that of the old value (a composed model's zero guess has none)
+            marked = [tuple(w.sub_batch_shape) for w in (guess.get(u), given.get(f"{u}~1")) if w is not None]
+            got = next((m for m in marked if m), ())
             declared = sys.declared_sub.get(u)
             if declared is not None and got and got != declared:
                 raise self._error(

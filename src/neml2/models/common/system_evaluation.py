@@ -13,7 +13,9 @@ from typing import Any
 import torch
 
 from neml2.errors import NEML2Error
+from neml2.models.chain_rule import seeds
 from neml2.models.dense_jacobian import Site, flat_rows, seeded_jacobian, site_size, tangent_rows
+from neml2.solvers.site_blocks import SiteBlockJacobian, SiteLayout
 from neml2.types import TensorWrapper
 
 #: the seed leaf of the unknowns in the model's tangents
@@ -91,3 +93,131 @@ def evaluate_system(
     rvs = {leaf: tangent_rows(v_out, rows, leaf, shape, xs[0][1]) for leaf in leaves}
     r = torch.cat([flat_rows(out[k], shape, site[1], N, site_size(site)) for k, site in rows.items()], -1)
     return r, J, rvs
+
+
+def _site_seed(t: type[TensorWrapper], sub: tuple[int, ...], K: int, offset: int, like: torch.Tensor) -> TensorWrapper:
+    """Seeds ``offset .. offset + base size`` of ``K`` on the components of ``t``, equal at every site."""
+    b = math.prod(t.BASE_SHAPE)
+    eye = like.new_zeros(K, b)
+    eye[offset : offset + b] = torch.eye(b, dtype=like.dtype, device=like.device)
+    data = eye.reshape(K, *(1,) * len(sub), *t.BASE_SHAPE).expand(K, *sub, *t.BASE_SHAPE)
+    out = object.__new__(t)
+    TensorWrapper.__init__(out, data, sub_batch_ndim=len(sub), k_ndim=1)
+    return out
+
+
+def evaluate_blocks(
+    system: Any, state: dict[str, TensorWrapper], x: torch.Tensor, shape: tuple[int, ...], *, who: str
+) -> tuple[torch.Tensor, SiteBlockJacobian]:
+    """Residual ``(N, m)`` and the per-site Jacobian of a system with ``block`` groups.
+
+    One forward run seeds the ``k`` components of a site at every site at once (the per-site blocks
+    ``A`` and, with the ``m`` dense unknowns seeded too, ``B`` and ``D``); ``C = dr_D/dx_A`` is read by
+    reverse mode (one backward pass per dense residual component). At the system's first evaluation
+    a probe seeding site 0 alone checks that the block residuals of the other sites do not move."""
+    L: SiteLayout = system.site_layout
+    model = system.model
+    N, G, k, m = math.prod(shape), math.prod(L.sites), L.k, L.m
+    K = k + m
+    sizes = system.unknown_sizes
+    koff, moff, c = {}, {}, 0
+    for i in L.block:
+        koff[i], c = c, c + sizes[i] // G
+    c = k
+    for i in L.dense:
+        moff[i], c = c, c + sizes[i]
+    rows = dict(zip(system.residuals, zip(system.residual_types, system.residual_sub)))
+    v: dict[str, dict[str, TensorWrapper]] = {}
+    for i, (u, t, sub) in enumerate(zip(system.unknowns, system.unknown_types, system.unknown_sub)):
+        if u in model.input_spec:
+            if i in koff:
+                v[u] = {SEED: _site_seed(t, sub, K, koff[i], x)}
+            else:
+                v[u] = {SEED: seeds(t, total=K, offset=moff[i], dtype=x.dtype, device=x.device, sub=sub)}
+
+    def inputs(xv: torch.Tensor) -> list[TensorWrapper]:
+        off = 0
+        for u, t, s, sub in zip(system.unknowns, system.unknown_types, sizes, system.unknown_sub):
+            if u in model.input_spec:
+                state[u] = _site(t, xv[..., off : off + s].reshape(*shape, s), sub)
+            off += s
+        try:
+            return [state[name] for name in model.input_spec]
+        except KeyError:
+            missing = [name for name in model.input_spec if name not in state]
+            raise NEML2Error(f"{who}: no value for the inputs {', '.join(missing)}") from None
+
+    def residual(outs: Sequence[TensorWrapper]) -> torch.Tensor:
+        out = dict(zip(model.output_spec, outs, strict=True))
+        return torch.cat([flat_rows(out[n], shape, site[1], N, site_size(site)) for n, site in rows.items()], -1)
+
+    with torch.no_grad():
+        args = inputs(x.detach())
+        if G > 1 and getattr(system, "_sites_checked", None) is not L:
+            _check_site_local(system, args, v, rows, shape, x)
+        *outs, v_out = model(*args, v=v)
+        r = residual(outs)
+        T = tangent_rows(v_out, rows, SEED, shape, x, K)
+    TA, TD = T[:, :, L.rows_A.to(x.device)], T[:, :, L.rows_D.to(x.device)]
+    A = TA[:k].permute(1, 2, 3, 0)
+    if m == 0:
+        return r, SiteBlockJacobian(L, A)
+    return r, SiteBlockJacobian(
+        L, A, TA[k:].permute(1, 2, 3, 0), _coupling(model, inputs, residual, x, L), TD[k:].permute(1, 2, 0)
+    )
+
+
+def _coupling(model: Any, inputs: Callable, residual: Callable, x: torch.Tensor, L: SiteLayout) -> torch.Tensor:
+    """``C = dr_D/dx_A (N, m, G, k)`` by reverse mode through the model's value (one backward pass per
+    dense residual component, batched when autograd can vmap it)."""
+    with torch.enable_grad():
+        xg = x.detach().requires_grad_(True)
+        res = model(*inputs(xg))
+        rD = residual(res if isinstance(res, tuple) else (res,))[:, L.rows_D.to(x.device)]
+    N, mr = rD.shape
+    C = x.new_zeros(N, mr, *L.cols_A.shape)
+    if not rD.requires_grad:
+        return C
+    eye = torch.eye(mr, dtype=x.dtype, device=x.device).unsqueeze(1).expand(mr, N, mr)
+    try:
+        (g,) = torch.autograd.grad(rD, xg, eye, is_grads_batched=True, allow_unused=True, retain_graph=True)
+        grads = [None] * mr if g is None else list(g)
+    except RuntimeError:  # an op without a batching rule: one pass per row
+        grads = [torch.autograd.grad(rD[:, j].sum(), xg, retain_graph=True, allow_unused=True)[0] for j in range(mr)]
+    for j, g in enumerate(grads):
+        if g is not None:
+            C[:, j] = g[:, L.cols_A.to(x.device)]
+    return C
+
+
+def _check_site_local(
+    system: Any,
+    args: list[TensorWrapper],
+    v: dict[str, dict[str, TensorWrapper]],
+    rows: dict[str, Site],
+    shape: tuple[int, ...],
+    x: torch.Tensor,
+) -> None:
+    """The ``block`` residuals of every site but 0 stay put when the block unknowns of site 0 move."""
+    L: SiteLayout = system.site_layout
+    k = L.k
+    mask = x.new_zeros(math.prod(L.sites))
+    mask[0] = 1.0
+    probe = {}
+    for i in L.block:
+        u = system.unknowns[i]
+        if u in v:
+            s = v[u][SEED]
+            m = mask.reshape(*L.sites, *(1,) * len(s.BASE_SHAPE))
+            probe[u] = {SEED: s._new(s.data[:k] * m)}
+    *_, v_out = system.model(*args, v=probe)
+    T = tangent_rows(v_out, rows, SEED, shape, x, k)[:, :, L.rows_A.to(x.device)]
+    here, elsewhere = T[:, :, 0].abs().amax(), T[:, :, 1:].abs().amax()
+    if not bool(elsewhere <= 1e-12 * here):
+        raise system._error(
+            "a 'block' group's residuals at one site depend on its unknowns at other sites "
+            f"(d r(site 1..) / d x(site 0) up to {float(elsewhere):.3e}, against {float(here):.3e} at site 0): "
+            "the per-site Jacobian would be wrong; group these unknowns as 'dense'",
+            "structure",
+        )
+    system._sites_checked = L
