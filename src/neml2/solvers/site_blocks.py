@@ -144,7 +144,7 @@ class SiteBlockJacobian:
         return J
 
     def solve(self, b: torch.Tensor, linear: Any = None) -> torch.Tensor:
-        """``J^{-1} b`` (``b (N, n)``): per-site LU, then the Schur complement of the dense unknowns
+        """``J^{-1} b`` (``b (N, n)`` or ``(N, n, p)``): per-site LU, then the Schur complement of the dense unknowns
         with ``linear``'s ``schur_solver`` when it is a SchurComplement whose primary group is the block
         group; another linear solver gets the assembled matrix."""
         from neml2.solvers.dense_lu import DenseLU, dense_solve
@@ -155,17 +155,21 @@ class SiteBlockJacobian:
             schur = linear.schur_solver
         elif linear is not None and not isinstance(linear, DenseLU):
             return linear.solve(self.dense(), b)
-        bA, bD = self.layout.split(b.unsqueeze(-1), rows=True)
+        vec = b.dim() == 2
+        bA, bD = self.layout.split(b.unsqueeze(-1) if vec else b, rows=True)
+        p = bA.shape[-1]
         if self.D is None:
-            return self.layout.merge(_site_solve(self.A, bA), bD, rows=False).squeeze(-1)
+            x = self.layout.merge(_site_solve(self.A, bA), bD, rows=False)
+            return x.squeeze(-1) if vec else x
         assert self.B is not None and self.C is not None
         sol = _site_solve(self.A, torch.cat([bA, self.B], -1))
-        z, Y = sol[..., :1], sol[..., 1:]
+        z, Y = sol[..., :p], sol[..., p:]
         S = self.D - torch.einsum("nigk,ngkj->nij", self.C, Y)
         rhs = bD - torch.einsum("nigk,ngkp->nip", self.C, z)
         xD = schur.solve(S, rhs) if schur is not None else dense_solve(S, rhs, "Schur complement")
         xA = z - torch.einsum("ngkj,njp->ngkp", Y, xD)
-        return self.layout.merge(xA, xD, rows=False).squeeze(-1)
+        x = self.layout.merge(xA, xD, rows=False)
+        return x.squeeze(-1) if vec else x
 
 
 def _site_solve(A: torch.Tensor, b: torch.Tensor) -> torch.Tensor:

@@ -11,7 +11,15 @@ import torch
 from neml2.factory import register_neml2_object
 from neml2.models.common.implicit_differentiation import _IFT, _detached_parameters, _sensitivity_solve
 from neml2.models.common.substepping import SubStep, _combine, assemble_steps, bisect, solve_partial
-from neml2.models.common.system_evaluation import _flat, _site, _unflatten, evaluate_blocks, evaluate_system
+from neml2.models.common.system_evaluation import (
+    _flat,
+    _site,
+    _unflatten,
+    evaluate_blocks,
+    evaluate_residual,
+    evaluate_system,
+    evaluate_tangents,
+)
 from neml2.models.dense_jacobian import flat_rows
 from neml2.models.model import Model, register_submodule
 from neml2.schema import HitSchema, option
@@ -392,21 +400,11 @@ class ImplicitUpdate(Model):
             xprev = None if st.a == 0.0 else (cur if st.P is None else cur[st.P])
             g = self._substep_given(flat, st.P, st.a, st.b, xprev)
             tan = None if tangents is None else self._substep_tangents(tangents, dxs, st.P, st.a, st.b)
-            r, J, rv = self._evaluate_at(flat, g, st.P, st.x, fill, tan)
-            lu = lu_factor(J.detach(), f"{self._where.get('block', 'ImplicitUpdate')}: tangent")
-            xs = st.x
-            if need_grad and not self._sensitivity_solvers:
-                d = torch.linalg.lu_solve(lu[0], lu[1], r.unsqueeze(-1)).squeeze(-1)
-                xs = st.x - (d - d.detach())
-            elif need_grad:
-                xs = st.x + self._ift_split(flat, st, xprev, fill, J.detach())
+            step = self._per_site_step if self._per_site_ift() else self._dense_step
+            xs, rv, inv = step(flat, g, st, xprev, fill, tan, need_grad)
             cur = xs if st.P is None else cur.index_copy(0, st.P, xs)
             for leaf, rl in rv.items():
-                if self.input_sensitivity is None:
-                    dx = -torch.linalg.lu_solve(lu[0], lu[1], rl.permute(1, 2, 0)).permute(2, 0, 1)
-                else:
-                    dx = -_sensitivity_solve(self.input_sensitivity, self, J.detach(), rl.permute(1, 2, 0))
-                    dx = dx.permute(2, 0, 1)
+                dx = -inv(rl.permute(1, 2, 0)).permute(2, 0, 1)
                 if st.P is None:
                     dxs[leaf] = dx
                 else:
@@ -415,6 +413,66 @@ class ImplicitUpdate(Model):
                         base = dx.new_zeros(dx.shape[0], x.shape[0], x.shape[1])
                     dxs[leaf] = base.index_copy(1, st.P, dx)
         return cur, dxs
+
+    def _dense_step(
+        self,
+        flat: dict[str, TensorWrapper],
+        g: dict[str, TensorWrapper],
+        st: SubStep,
+        xprev: torch.Tensor | None,
+        fill: torch.Tensor,
+        tan: dict[str, Any] | None,
+        need_grad: bool,
+    ) -> tuple[torch.Tensor, dict[str, torch.Tensor], Any]:
+        """One step of ``_differentiate`` with the dense Jacobian: the solution carrying the IFT
+        gradient, the residual tangents and ``J^{-1}`` (for ``(N, n, K)`` right-hand sides)."""
+        r, J, rv = self._evaluate_at(flat, g, st.P, st.x, fill, tan)
+        J = J.detach()
+        lu = lu_factor(J, f"{self._where.get('block', 'ImplicitUpdate')}: tangent")
+        xs = st.x
+        if need_grad and not self._sensitivity_solvers:
+            d = torch.linalg.lu_solve(lu[0], lu[1], r.unsqueeze(-1)).squeeze(-1)
+            xs = st.x - (d - d.detach())
+        elif need_grad:
+            xs = st.x + self._ift_split(flat, st, xprev, fill, J)
+
+        def inv(b: torch.Tensor) -> torch.Tensor:
+            if self.input_sensitivity is None:
+                return torch.linalg.lu_solve(lu[0], lu[1], b)
+            return _sensitivity_solve(self.input_sensitivity, self, J, b)
+
+        return xs, rv, inv
+
+    def _per_site_ift(self) -> bool:
+        """A system of ``block`` groups keeps its Jacobian per site in the IFT too (the sensitivity
+        solvers and batched parameters take the dense route)."""
+        return self.system.site_layout is not None and not self._sensitivity_solvers and not self.batched_parameters
+
+    def _per_site_step(
+        self,
+        flat: dict[str, TensorWrapper],
+        g: dict[str, TensorWrapper],
+        st: SubStep,
+        xprev: torch.Tensor | None,
+        fill: torch.Tensor,
+        tan: dict[str, Any] | None,
+        need_grad: bool,
+    ) -> tuple[torch.Tensor, dict[str, torch.Tensor], Any]:
+        """``_dense_step`` with the per-site Jacobian: ``d = J^{-1} r`` with ``r`` on the graph, and the
+        residual tangents of the given inputs with the unknowns held at the solution."""
+        shape = (st.x.shape[0],)
+        who = self._where.get("block", "ImplicitUpdate")
+        state = {k: _unflatten(w, shape) for k, w in g.items()}
+        with torch.no_grad():
+            still = {k: w._new(w.data.detach()) for k, w in state.items()}
+            _, J = evaluate_blocks(self.system, still, st.x, shape, who=who)
+        xs = st.x
+        if need_grad:
+            d = J.solve(evaluate_residual(self.system, dict(state), st.x, shape, who=who))
+            xs = st.x - (d - d.detach())
+        v = {k: d for k, d in (tan or {}).items() if k not in self.system.unknowns and d}
+        rv = evaluate_tangents(self.system, dict(state), v, st.x, shape, who=who) if v else {}
+        return xs, rv, J.solve
 
     def _ift_split(
         self,

@@ -117,7 +117,7 @@ def evaluate_blocks(
     a probe seeding site 0 alone checks that the block residuals of the other sites do not move."""
     L: SiteLayout = system.site_layout
     model = system.model
-    N, G, k, m = math.prod(shape), math.prod(L.sites), L.k, L.m
+    G, k, m = math.prod(L.sites), L.k, L.m
     K = k + m
     sizes = system.unknown_sizes
     koff, moff, c = {}, {}, 0
@@ -135,45 +135,77 @@ def evaluate_blocks(
             else:
                 v[u] = {SEED: seeds(t, total=K, offset=moff[i], dtype=x.dtype, device=x.device, sub=sub)}
 
-    def inputs(xv: torch.Tensor) -> list[TensorWrapper]:
-        off = 0
-        for u, t, s, sub in zip(system.unknowns, system.unknown_types, sizes, system.unknown_sub):
-            if u in model.input_spec:
-                state[u] = _site(t, xv[..., off : off + s].reshape(*shape, s), sub)
-            off += s
-        try:
-            return [state[name] for name in model.input_spec]
-        except KeyError:
-            missing = [name for name in model.input_spec if name not in state]
-            raise NEML2Error(f"{who}: no value for the inputs {', '.join(missing)}") from None
-
-    def residual(outs: Sequence[TensorWrapper]) -> torch.Tensor:
-        out = dict(zip(model.output_spec, outs, strict=True))
-        return torch.cat([flat_rows(out[n], shape, site[1], N, site_size(site)) for n, site in rows.items()], -1)
-
     with torch.no_grad():
-        args = inputs(x.detach())
+        args = _place_unknowns(system, state, x.detach(), shape, who)
         if G > 1 and getattr(system, "_sites_checked", None) is not L:
             _check_site_local(system, args, v, rows, shape, x)
         *outs, v_out = model(*args, v=v)
-        r = residual(outs)
+        r = _flat_residual(system, outs, shape)
         T = tangent_rows(v_out, rows, SEED, shape, x, K)
     TA, TD = T[:, :, L.rows_A.to(x.device)], T[:, :, L.rows_D.to(x.device)]
     A = TA[:k].permute(1, 2, 3, 0)
     if m == 0:
         return r, SiteBlockJacobian(L, A)
-    return r, SiteBlockJacobian(
-        L, A, TA[k:].permute(1, 2, 3, 0), _coupling(model, inputs, residual, x, L), TD[k:].permute(1, 2, 0)
-    )
+    C = _coupling(system, state, x, shape, who)
+    return r, SiteBlockJacobian(L, A, TA[k:].permute(1, 2, 3, 0), C, TD[k:].permute(1, 2, 0))
 
 
-def _coupling(model: Any, inputs: Callable, residual: Callable, x: torch.Tensor, L: SiteLayout) -> torch.Tensor:
+def _place_unknowns(
+    system: Any, state: dict[str, TensorWrapper], x: torch.Tensor, shape: tuple[int, ...], who: str
+) -> list[TensorWrapper]:
+    """The model's arguments: ``state`` with the unknowns ``x (N, n)`` placed (typed, with their sites)."""
+    model, off = system.model, 0
+    for u, t, s, sub in zip(system.unknowns, system.unknown_types, system.unknown_sizes, system.unknown_sub):
+        if u in model.input_spec:
+            state[u] = _site(t, x[..., off : off + s].reshape(*shape, s), sub)
+        off += s
+    try:
+        return [state[name] for name in model.input_spec]
+    except KeyError:
+        missing = [name for name in model.input_spec if name not in state]
+        raise NEML2Error(f"{who}: no value for the inputs {', '.join(missing)}") from None
+
+
+def _flat_residual(system: Any, outs: Sequence[TensorWrapper], shape: tuple[int, ...]) -> torch.Tensor:
+    out = dict(zip(system.model.output_spec, outs, strict=True))
+    rows = zip(system.residuals, system.residual_types, system.residual_sub)
+    return torch.cat([flat_rows(out[n], shape, sub, math.prod(shape), site_size((t, sub))) for n, t, sub in rows], -1)
+
+
+def evaluate_residual(
+    system: Any, state: dict[str, TensorWrapper], x: torch.Tensor, shape: tuple[int, ...], *, who: str
+) -> torch.Tensor:
+    """The residual ``(N, m)`` at the unknowns ``x`` alone (no Jacobian; on autograd's graph when enabled)."""
+    res = system.model(*_place_unknowns(system, state, x, shape, who))
+    return _flat_residual(system, res if isinstance(res, tuple) else (res,), shape)
+
+
+def evaluate_tangents(
+    system: Any,
+    state: dict[str, TensorWrapper],
+    v: dict[str, dict[str, TensorWrapper]],
+    x: torch.Tensor,
+    shape: tuple[int, ...],
+    *,
+    who: str,
+) -> dict[str, torch.Tensor]:
+    """The residual tangents ``{leaf: (K, N, m)}`` of the given inputs' tangents ``v``, the unknowns
+    held at ``x``."""
+    *_, v_out = system.model(*_place_unknowns(system, state, x, shape, who), v=v)
+    rows = dict(zip(system.residuals, zip(system.residual_types, system.residual_sub)))
+    leaves = {leaf for r in system.residuals for leaf in v_out.get(r, {})}
+    return {leaf: tangent_rows(v_out, rows, leaf, shape, x) for leaf in leaves}
+
+
+def _coupling(
+    system: Any, state: dict[str, TensorWrapper], x: torch.Tensor, shape: tuple[int, ...], who: str
+) -> torch.Tensor:
     """``C = dr_D/dx_A (N, m, G, k)`` by reverse mode through the model's value (one backward pass per
     dense residual component, batched when autograd can vmap it)."""
+    L: SiteLayout = system.site_layout
     with torch.enable_grad():
         xg = x.detach().requires_grad_(True)
-        res = model(*inputs(xg))
-        rD = residual(res if isinstance(res, tuple) else (res,))[:, L.rows_D.to(x.device)]
+        rD = evaluate_residual(system, dict(state), xg, shape, who=who)[:, L.rows_D.to(x.device)]
     N, mr = rD.shape
     C = x.new_zeros(N, mr, *L.cols_A.shape)
     if not rD.requires_grad:
