@@ -25,6 +25,8 @@ CASES: dict[str, tuple[Path, list[str]]] = {
     "batch_settings": (TESTS / "aoti" / "batch_settings.i", ["--model", "elasticity"]),
     # an ImplicitUpdate of a single crystal: the slip systems a sub-batch axis internal to the leaves
     "crystal": (TESTS / "aoti" / "crystal.i", ["--model", "model", "-d", ":"]),
+    # a Taylor polycrystal: the grains a sub-batch axis of the per-grain state at the boundary
+    "polycrystal": (TESTS / "aoti" / "polycrystal.i", ["--model", "model"]),
 }
 MODEL = {
     "elasticity": "elasticity",
@@ -34,4 +36,5 @@ MODEL = {
     "chaboche": "model",
     "batch_settings": "elasticity",
     "crystal": "model",
+    "polycrystal": "model",
 }

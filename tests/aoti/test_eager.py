@@ -3,16 +3,18 @@ boundary contract of the compiled runtime on the native model."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
 import pytest
 import torch
 from aoti_cases import CASES, MODEL
 from test_aoti import batch_inputs, python_forward, python_jacobian, python_model
 
-import neml2.aoti.eager as eager
 from neml2.aoti import FatalError
 from neml2.aoti.eager import EagerModel
+from neml2.types import SR2
+
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def test_metadata_matches_the_compiled_contract() -> None:
@@ -45,14 +47,23 @@ def test_input_errors_are_fatal() -> None:
         m.forward({})
 
 
-def test_sub_batch_models_are_rejected(monkeypatch: Any) -> None:
-    real = eager.load_model
+def test_declared_sites_cross_the_boundary() -> None:
+    """[Settings] strain = '(2; 4)': the strain's 4 sites are part of its base shape, (N, 4, 6) in and out."""
+    m = EagerModel(CASES["batch_settings"][0], MODEL["batch_settings"])
+    assert m.input_base_shapes == [[4, 6]] and m.output_base_shapes == [[4, 6]]
+    strain = torch.linspace(-1e-3, 1e-3, 3 * 4 * 6, dtype=torch.float64).reshape(3, 4, 6)
+    model = python_model("batch_settings")
+    with torch.no_grad():
+        ref = model(SR2(strain, sub_batch_ndim=1)).data
+    torch.testing.assert_close(m.forward({"strain": strain})["stress"], ref, rtol=1e-14, atol=0.0)
+    assert float(ref.abs().max()) > 100.0
+    with pytest.raises(FatalError, match="input 'strain'"):
+        m.forward({"strain": strain[:, :3]})
 
-    def with_sub_batch(path: Any, name: str) -> Any:
-        model = real(path, name)
-        model.sub_batch_shapes = {"slip_rate": (12,)}  # as a crystal-plasticity model would declare
-        return model
 
-    monkeypatch.setattr(eager, "load_model", with_sub_batch)
-    with pytest.raises(FatalError, match="sub-batch axes"):
-        EagerModel(CASES["elasticity"][0], MODEL["elasticity"])
+def test_undeclared_output_sites_are_refused() -> None:
+    """Sites an output grows inside the model (6 slip systems) with none declared: a FatalError naming it."""
+    m = EagerModel(TESTS / "models" / "crystal_plasticity" / "resolved_shear.i", "model")
+    ins = {"stress": torch.ones(2, 6, dtype=torch.float64), "orientation_matrix": torch.eye(3).expand(2, 3, 3)}
+    with pytest.raises(FatalError, match=r"output 'resolved_shears' has sub-batch shape \(6,\).*example_batch_shape"):
+        m.forward({k: v.to(torch.float64) for k, v in ins.items()})

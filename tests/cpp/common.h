@@ -107,6 +107,60 @@ parity_checks(M & m, const std::map<std::string, at::Tensor> & refs)
              });
 }
 
+/// Per-site (sub-batch) variables at the boundary: base shapes that include the sites, the
+/// rolling history of REFS (``in<k>:`` inputs and ``out<k>:`` outputs of step k, the state fed back
+/// from the model's own outputs ``<u>`` into ``<u>~1``), and with ``jvp`` the ``tan:`` / ``jvp:``
+/// pair of the first step.
+template <typename M>
+void
+sites_checks(M & m, const std::map<std::string, at::Tensor> & refs, bool jvp)
+{
+  check::run("base shapes include the sites",
+             [&]
+             {
+               const auto ins = check::group(refs, "in1");
+               for (std::size_t i = 0; i < m.input_names().size(); ++i)
+               {
+                 const auto & x = ins.at(m.input_names()[i]);
+                 check::require(std::vector<int64_t>(x.sizes().begin() + 1, x.sizes().end()) ==
+                                    m.input_base_shapes()[i],
+                                "base shape of " + m.input_names()[i]);
+               }
+             });
+  check::run("rolling history matches Python",
+             [&]
+             {
+               TensorMap state;
+               for (int k = 1;; ++k)
+               {
+                 auto ins = check::group(refs, "in" + std::to_string(k));
+                 if (ins.empty())
+                 {
+                   check::require(k > 2, "at least two steps");
+                   break;
+                 }
+                 for (const auto & kv : state)
+                   ins[kv.first] = kv.second;
+                 auto out = m.forward(ins);
+                 state.clear();
+                 for (const auto & n : m.output_names())
+                 {
+                   check::close(out.at(n), refs.at("out" + std::to_string(k) + ":" + n), "step " + std::to_string(k) + " " + n);
+                   if (ins.count(n + "~1"))
+                     state[n + "~1"] = out.at(n);
+                 }
+               }
+             });
+  if (jvp)
+    check::run("jvp matches Python",
+               [&]
+               {
+                 auto [out, jv] = m.jvp(check::group(refs, "in1"), check::group(refs, "tan"));
+                 for (const auto & n : m.output_names())
+                   check::close(jv.at(n), refs.at("jvp:" + n), "jvp " + n);
+               });
+}
+
 /// The documented input errors: FatalError naming the input, not recoverable.
 template <typename M>
 void

@@ -1,6 +1,6 @@
 // C++ tests of neml2::aoti::Model (libneml2, no Python): run by tests/cpp/test_cpp.py as
 //   test_aoti parity ARTIFACT REFS | parameters ARTIFACT REFS | solver ARTIFACT REFS |
-//             convergence ARTIFACT | artifacts ARTIFACT BAD_ROOT
+//             convergence ARTIFACT | artifacts ARTIFACT BAD_ROOT | sites ARTIFACT REFS
 #include "neml2/csrc/aoti/model.h"
 
 #include "common.h"
@@ -241,7 +241,12 @@ main(int argc, char ** argv)
   const std::string mode = args.empty() ? "" : args[0];
   try
   {
-    if (mode == "parity" && args.size() == 3)
+    if (mode == "sites" && args.size() == 3)
+    {
+      Model m(args[1]);
+      sites_checks(m, check::load(args[2]), false);
+    }
+    else if (mode == "parity" && args.size() == 3)
       parity(args[1], args[2]);
     else if (mode == "parameters" && args.size() == 3)
       parameters(args[1], args[2]);
@@ -254,7 +259,7 @@ main(int argc, char ** argv)
     else
     {
       std::cerr << "usage: test_aoti parity|parameters|solver ARTIFACT REFS | convergence ARTIFACT | "
-                   "artifacts ARTIFACT BAD_ROOT\n";
+                   "artifacts ARTIFACT BAD_ROOT | sites ARTIFACT REFS\n";
       return 2;
     }
   }

@@ -17,6 +17,8 @@ import pytest
 import torch
 from aoti_cases import CASES, MODEL
 
+import neml2
+
 pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).resolve().parent
@@ -201,3 +203,38 @@ def test_cpp_host_example_cuts_steps(cpp_build: Path, compiled: Any) -> None:
         ep_, Ep_ = o["equivalent_plastic_strain"], o["plastic_strain"]
     assert s == pytest.approx(o["stress"][0, 0].item(), rel=1e-6)
     assert ep == pytest.approx(ep_.item(), rel=1e-6)
+
+
+def _sites_references(folder: Path) -> Path:
+    """The polycrystal case's rolling history (tests/aoti/test_polycrystal_compiled.py), per-grain
+    tensors ``(N, 4, *base)``, and the eager runtime's jvp along one grain's old elastic strain."""
+    import test_polycrystal_compiled as poly
+
+    from neml2.aoti.eager import EagerModel
+
+    model = neml2.load_input(CASES["polycrystal"][0]).get_model(MODEL["polycrystal"])
+    state, data = poly._initial(), {}
+    for k in range(1, 4):
+        ins = poly._inputs(k, state)
+        out = poly._eager(model, ins)
+        data |= {f"in{k}:{n}": x for n, x in ins.items()} | {f"out{k}:{n}": x for n, x in out.items()}
+        state = {u: out[u] for u in poly.PER_GRAIN}
+    tan = torch.zeros_like(data["in1:elastic_strain~1"])
+    tan[:, 1, 2] = 1e-3
+    eager = EagerModel(CASES["polycrystal"][0], MODEL["polycrystal"])
+    _, jv = eager.jvp(poly._inputs(1, poly._initial()), {"elastic_strain~1": tan})
+    data |= {"tan:elastic_strain~1": tan} | {f"jvp:{n}": x for n, x in jv.items()}
+    path = folder.parent / "polycrystal_refs.txt"
+    _write(path, data)
+    return path
+
+
+def test_per_grain_boundary_in_both_runtimes(cpp_build: Path, compiled: Any) -> None:
+    """Per-grain state crossing the C++ boundary: the compiled runtime and the eager runtime follow the
+    eager model's rolling history of a Taylor polycrystal; the eager runtime's jvp too."""
+    c = compiled("polycrystal")
+    refs = _sites_references(c.folder)
+    out = run(cpp_build / "test_aoti", "sites", c.folder, refs)
+    assert "PASS rolling history matches Python" in out and "PASS base shapes include the sites" in out
+    out = run(cpp_build / "test_eager", "sites", CASES["polycrystal"][0], MODEL["polycrystal"], refs, env=_eager_env())
+    assert "PASS rolling history matches Python" in out and "PASS jvp matches Python" in out

@@ -1,6 +1,7 @@
 // C++ tests of neml2::eager::Model (libneml2_eager; this program links libpython and the
 // runtime starts the interpreter): run by tests/cpp/test_cpp.py as
-//   test_eager parity INPUT MODEL REFS | errors INPUT MODEL REFS BROKEN_INPUT FEW_ITERATIONS_INPUT
+//   test_eager parity INPUT MODEL REFS | errors INPUT MODEL REFS BROKEN_INPUT FEW_ITERATIONS_INPUT |
+//              sites INPUT MODEL REFS
 #include "neml2/csrc/eager/load_model.h"
 
 #include <Python.h>
@@ -80,13 +81,19 @@ main(int argc, char ** argv)
   const std::string mode = args.empty() ? "" : args[0];
   try
   {
-    if (mode == "parity" && args.size() == 4)
+    if (mode == "sites" && args.size() == 4)
+    {
+      auto m = load_model(args[1], args[2]);
+      sites_checks(m, check::load(args[3]), true);
+    }
+    else if (mode == "parity" && args.size() == 4)
       parity(args[1], args[2], args[3]);
     else if (mode == "errors" && args.size() == 6)
       errors(args[1], args[2], args[3], args[4], args[5]);
     else
     {
-      std::cerr << "usage: test_eager parity INPUT MODEL REFS | errors INPUT MODEL REFS BROKEN FEW_ITS\n";
+      std::cerr << "usage: test_eager parity INPUT MODEL REFS | errors INPUT MODEL REFS BROKEN FEW_ITS | "
+                   "sites INPUT MODEL REFS\n";
       return 2;
     }
   }

@@ -38,6 +38,26 @@ class ExampleBatch:
     def sub_of(self, name: str) -> tuple[int, ...]:
         return tuple(self.sub.get(name, ()))
 
+    def boundary_sub(self, model: nn.Module, dtype: torch.dtype, device: torch.device) -> dict[str, tuple[int, ...]]:
+        """The sub-batch shape of every boundary variable that has one: the declared ones of the
+        inputs, the outputs' from an eager evaluation of ``model`` at the trace batch."""
+        from neml2.aoti.segments import _example
+
+        subs = {n: self.sub_of(n) for n in model.input_spec if self.sub_of(n)}
+        if not subs:
+            return {}
+        ins = [
+            t(_example(t, self.trace_n, dtype, device, subs.get(k, ())), sub_batch_ndim=len(subs.get(k, ())))
+            for k, t in model.input_spec.items()
+        ]
+        with torch.no_grad():
+            out = model(*ins)
+        out = out if isinstance(out, tuple) else (out,)
+        for k, w in zip(model.output_spec, out, strict=True):
+            if w.sub_batch_ndim:
+                subs[k] = tuple(w.sub_batch_shape)
+        return subs
+
 
 def example_batch(factory: Any, model: nn.Module) -> ExampleBatch:
     """The example batch an input file declares for ``model`` (docs/aoti_artifacts.md): the uniform

@@ -12,33 +12,38 @@ from pathlib import Path
 
 import torch
 
+from neml2.aoti.batch_settings import example_batch
 from neml2.aoti.boundary import RuntimeBoundary
 from neml2.aoti.errors import FatalError
 from neml2.aoti.export import _var
-from neml2.factory import load_model
+from neml2.factory import load_input
 from neml2.models import sensitivity
 from neml2.types import TensorWrapper
 
 
 class EagerModel(RuntimeBoundary):
-    """``EagerModel(input_file, model_name)``: inputs ``(*B, *base)`` with at least one batch axis."""
+    """``EagerModel(input_file, model_name)``: inputs ``(*B, *base)`` with at least one batch axis;
+    a variable with sites (declared in ``[Settings] example_batch_shape``) is ``(*B, *sites, *base)``."""
 
     def __init__(self, input_file: str | Path, model_name: str) -> None:
-        self.model = load_model(input_file, model_name)
+        factory = load_input(input_file)
+        self.model = factory.get_model(model_name)
         for name, spec in (("input", self.model.input_spec), ("output", self.model.output_spec)):
             for n, t in spec.items():
                 if not (isinstance(t, type) and issubclass(t, TensorWrapper)):
                     raise FatalError(f"{name} '{n}' of model '{model_name}' has no tensor type ({t!r})")
-        _reject_sub_batch(self.model, model_name)
-        self._types = {**self.model.input_spec, **self.model.output_spec}
-        self._base = {n: tuple(_var(t)["base_shape"]) for n, t in self._types.items()}
-        self._size = {n: math.prod(s) for n, s in self._base.items()}
-        self._inputs = list(self.model.input_spec)
-        self._outputs = list(self.model.output_spec)
         ref = next(iter(self.model.parameters()), None)
         ref = ref if ref is not None else next(iter(self.model.buffers()), None)
         self._dtype = ref.dtype if ref is not None else torch.get_default_dtype()
         self._device = torch.device((ref.device if ref is not None else torch.get_default_device()).type)
+        self._types = {**self.model.input_spec, **self.model.output_spec}
+        #: sub-batch (per-site) shapes at the boundary: declared in [Settings] example_batch_shape
+        #: for the inputs (``'(N; sites)'``), the outputs' found by an evaluation
+        self._sub = example_batch(factory, self.model).boundary_sub(self.model, self._dtype, self._device)
+        self._base = {n: tuple(_var(t, self._sub.get(n, ()))["base_shape"]) for n, t in self._types.items()}
+        self._size = {n: math.prod(s) for n, s in self._base.items()}
+        self._inputs = list(self.model.input_spec)
+        self._outputs = list(self.model.output_spec)
 
     # ------------------------------------------------------------------ metadata
     @property
@@ -80,6 +85,11 @@ class EagerModel(RuntimeBoundary):
         self, inputs: Mapping[str, torch.Tensor]
     ) -> tuple[dict[str, torch.Tensor], dict[str, dict[str, torch.Tensor]]]:
         state, B, N = self._prepare(inputs)
+        if self._sub:
+            raise FatalError(
+                f"jacobian: the variables {', '.join(self._sub)} have sub-batch axes; the dense Jacobian "
+                "of per-site variables is not implemented (use jvp)"
+            )
         with torch.no_grad():
             outs, J = sensitivity.jacobian(self.model, self._typed(state))
         blocks = {
@@ -90,24 +100,18 @@ class EagerModel(RuntimeBoundary):
 
     def _typed(self, raw: Mapping[str, torch.Tensor]) -> dict[str, TensorWrapper]:
         """Canonical ``(N, *base)`` tensors as wrappers of the variables' types."""
-        return {n: self._types[n](d) for n, d in raw.items()}
+        return {n: self._types[n](d, sub_batch_ndim=len(self._sub.get(n, ()))) for n, d in raw.items()}
 
     def _shaped(self, wrapped: Mapping[str, TensorWrapper], B: tuple[int, ...]) -> dict[str, torch.Tensor]:
         """Output wrappers as raw ``(*B, *base)`` tensors, in output order."""
         for n in self._outputs:
-            if getattr(wrapped[n], "sub_batch_ndim", 0):
-                raise FatalError(f"output '{n}' has sub-batch axes; the eager runtime supports plain-batch models only")
+            got = tuple(wrapped[n].sub_batch_shape)
+            if got != self._sub.get(n, ()):
+                raise FatalError(
+                    f"output '{n}' has sub-batch shape {got}, the model's boundary {self._sub.get(n, ())} "
+                    "(declare the inputs' sub-batch shapes in [Settings] example_batch_shape)"
+                )
         return {n: wrapped[n].data.reshape(*B, *self._base[n]) for n in self._outputs}
-
-
-def _reject_sub_batch(model: torch.nn.Module, name: str) -> None:
-    """Models declaring sub-batch (per-site) axes cannot cross the raw-tensor boundary."""
-    for m in model.modules():
-        if getattr(m, "sub_batch_shapes", None) or getattr(m, "SUB_BATCH", False):
-            raise FatalError(
-                f"model '{name}' has sub-batch axes ({type(m).__name__}); the eager runtime supports "
-                "plain-batch models only: use the compiled route"
-            )
 
 
 __all__ = ["EagerModel"]

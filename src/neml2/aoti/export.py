@@ -34,7 +34,7 @@ from neml2.aoti.inductor import compile_segments, inductor_options
 from neml2.aoti.parameters import Promoted, _frozen, _parameter_table, resolve_parameters
 from neml2.aoti.renames import RENAME_KINDS, check_renames, relabel
 from neml2.aoti.runtime import SCHEMA_VERSION, SEGMENTS
-from neml2.aoti.segments import Segment, _example, _size
+from neml2.aoti.segments import Segment, _example
 from neml2.aoti.stages import Stage, split_stages
 from neml2.errors import InputError
 from neml2.types import TensorWrapper
@@ -84,41 +84,16 @@ def _var(t: type[TensorWrapper], sub: Sequence[int] = ()) -> dict[str, Any]:
 
 
 def _sub_batches(
-    model: nn.Module,
-    stages: list[Stage],
-    types: dict[str, type[TensorWrapper]],
-    batch: ExampleBatch,
-    derivatives: bool,
-    dtype: torch.dtype,
-    device: torch.device,
+    model: nn.Module, batch: ExampleBatch, derivatives: bool, dtype: torch.dtype, device: torch.device
 ) -> dict[str, tuple[int, ...]]:
-    """The sub-batch shape of every variable: the declared ones of the inputs, the outputs' from an
-    eager evaluation at the example batch.  Sub-batched variables are compiled for ``forward`` of
-    explicit models only (``-d`` or an implicit stage touching one is refused)."""
-    subs = {n: batch.sub_of(n) for n in model.input_spec if batch.sub_of(n)}
-    if not subs:
-        return {}
-    where = ", ".join(f"'{n}' {s}" for n, s in subs.items())
-    if any(s.kind == "implicit" for s in stages):
-        raise InputError(
-            f"the model involves the sub-batched variable(s) {where} and an ImplicitUpdate; compiling an "
-            "implicit model with sub-batch axes is not implemented (run it eagerly)"
-        )
-    if derivatives:
+    """The boundary's sub-batch shapes (``ExampleBatch.boundary_sub``); ``-d`` with one is refused."""
+    subs = batch.boundary_sub(model, dtype, device)
+    if subs and derivatives:
+        where = ", ".join(f"'{n}' {s}" for n, s in subs.items())
         raise InputError(
             f"-d: the derivatives involve the sub-batched variable(s) {where}; not implemented for the "
             "compiled route (use the eager model's jvp / jacobian)"
         )
-    n = batch.trace_n
-    ins = [
-        t(_example(t, n, dtype, device, subs.get(k, ())), sub_batch_ndim=len(subs.get(k, ())))
-        for k, t in model.input_spec.items()
-    ]
-    out = model(*ins)
-    out = out if isinstance(out, tuple) else (out,)
-    for k, w in zip(model.output_spec, out, strict=True):
-        if w.sub_batch_ndim:
-            subs[k] = tuple(w.sub_batch_shape)
     return subs
 
 
@@ -172,7 +147,7 @@ def export_model(
     entries, jobs_list = [], []
     N = batch.trace_n
     with _frozen(model):
-        subs = _sub_batches(model, stages, types, batch, derivatives, dtype, device)
+        subs = _sub_batches(model, batch, derivatives, dtype, device)
         batch = ExampleBatch(batch.dynamic, subs, batch.dynamic_batch)
         pvals = [p.value.detach().clone() for p in promoted]
         for k, st in enumerate(stages):
@@ -196,7 +171,7 @@ def export_model(
                 seg = Segment(st, kind, types, promoted, batch)
                 example = [_example(types[n], N, dtype, device, batch.sub_of(n)) for n in seg.names]
                 if seg.n_in > len(seg.names):  # x of the residual kinds
-                    n = sum(_size(types[u]) for u in st.outputs)
+                    n = sum(st.model.system.unknown_sizes)  # with the unknowns' sites
                     example.append(torch.zeros(N, n, dtype=dtype, device=device))
                 meta = {
                     "neml2.segment": fname,
