@@ -116,10 +116,10 @@ def instrument(model: Any) -> tuple[Any, dict[str, int]]:
     counts = {"evals": 0, "points": 0}
     orig = iu._evaluate
 
-    def counted(given: Any, x: torch.Tensor, tangents: Any = None) -> Any:
+    def counted(given: Any, x: torch.Tensor, tangents: Any = None, blocks: bool = False) -> Any:
         counts["evals"] += 1
         counts["points"] += x.shape[0]
-        return orig(given, x, tangents)
+        return orig(given, x, tangents, blocks)
 
     iu.__dict__["_evaluate"] = counted
     return iu, counts
