@@ -9,6 +9,11 @@ from a state already past yield (random orientations), timed with the unknowns' 
 as the guess: the cost of the per-point Newton solve, its Jacobians by dual numbers and the
 linear solves. Prints us/step, material points per ms and Newton iterations per batch size,
 and the time per step at N = 3 (what an FE host sees per element).
+
+A second table runs the same single crystal as one input file (tests/aoti/crystal.i: the step as an
+ImplicitUpdate of a ComposedModel) eagerly and compiled by neml2-compile (the C++ runtime through
+its binding; the artifact is cached in results/bench_aoti), on the same rolling-history state.
+``--no-compiled`` skips it.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from neml2.solvers.newton import Newton  # noqa: E402
 from neml2.types import MRP, SR2, WR2, Scalar  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[2] / "shared/spec/docs/modules/solid_mechanics/crystal_plasticity"
+CRYSTAL_INPUT = Path(__file__).resolve().parents[1] / "tests/aoti/crystal.i"
 RATE, DT = 1e-4, 10.0
 
 
@@ -59,6 +65,47 @@ def single_crystal(n: int, device: torch.device) -> Runner:
     return Runner(lambda: step(state, 10), stats=lambda: {"its": update.last_iterations})
 
 
+def _file_inputs(n: int, device: torch.device, state: dict[str, torch.Tensor], i: int) -> dict[str, torch.Tensor]:
+    f64 = {"dtype": torch.float64, "device": device}
+    D = torch.zeros(n, 6, **f64)
+    D[:, 1], D[:, 2] = RATE, -RATE
+    return {
+        "deformation_rate": D,
+        "vorticity": torch.zeros(n, 3, **f64),
+        "t": torch.full((n,), (i + 1) * DT, **f64),
+        "t~1": torch.full((n,), i * DT, **f64),
+        **{f"{k}~1": v for k, v in state.items()},
+    }
+
+
+def file_routes(n: int, device: torch.device) -> dict[str, Runner]:
+    """tests/aoti/crystal.i's step, eager and compiled, from a state 10 eager steps past yield."""
+    from bench_routes import artifact
+
+    from neml2.aoti import Model
+
+    model = neml2.load_input(CRYSTAL_INPUT).get_model("model").to(device=device)
+    torch.manual_seed(0)
+    f64 = {"dtype": torch.float64, "device": device}
+    state = {
+        "elastic_strain": torch.zeros(n, 6, **f64),
+        "slip_hardening": torch.zeros(n, **f64),
+        "orientation": MRP.rand(n, **f64).data,
+    }
+
+    def eager(s: dict, i: int) -> dict:
+        ins = _file_inputs(n, device, s, i)
+        out = model.call_by_name({k: t(ins[k]) for k, t in model.input_spec.items()})
+        return {k: out[k].data for k in s}
+
+    with torch.no_grad():
+        for i in range(10):
+            state = eager(state, i)
+    compiled = Model(str(artifact(CRYSTAL_INPUT, False, device).folder), device.type)
+    ins = _file_inputs(n, device, state, 10)
+    return {"eager": Runner(lambda: eager(state, 10)), "compiled": Runner(lambda: compiled.forward(ins))}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="small sizes only (smoke run)")
@@ -66,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads")
     p.add_argument("--max-batch", type=int, default=None)
     p.add_argument("--budget", type=float, default=None, help="seconds per timing (default 3, quick 0.2)")
+    p.add_argument("--no-compiled", action="store_true", help="skip the eager / compiled table")
     args = p.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -90,6 +138,23 @@ def main(argv: list[str] | None = None) -> int:
             "12 FCC slip systems per point (sub-batch); 10 unknown components per point (elastic strain, "
             "slip hardening, orientation)"
         ],
+    )
+    if args.no_compiled:
+        return 0
+    rows = []
+    for n in sizes:
+        routes = file_routes(n, device)
+        row = [f"{n:.0e}"]
+        for runner in routes.values():
+            med, _, _ = measure(runner, device, budget_s=budget, max_reps=200)
+            row += [fmt(med * 1e6), fmt(n / (med * 1e3))]
+        rows.append(row)
+    print_table(
+        "crystal plasticity: tests/aoti/crystal.i, one step, eager vs compiled (C++ runtime via its binding)",
+        environment(device),
+        ["N", "eager us/step", "eager pts/ms", "compiled us/step", "compiled pts/ms"],
+        rows,
+        ["Newton rel_tol = abs_tol = 1e-12; the compiled artifact is compiled once (results/bench_aoti)"],
     )
     return 0
 
