@@ -179,3 +179,19 @@ def test_jvp_through_per_site_blocks_matches_dense(tmp_path: Path) -> None:
             assert blocked[u][leaf].data.shape == t.data.shape
             torch.testing.assert_close(blocked[u][leaf].data, t.data, rtol=1e-9, atol=1e-10 * float(t.data.abs().max()))
     assert float(dense["elastic_strain"]["E"].data.abs().max()) > 0.1
+
+
+def test_a_singular_site_block_names_its_point() -> None:
+    from neml2.errors import ConvergenceError
+    from neml2.solvers.site_blocks import SiteLayout
+
+    layout = SiteLayout.build((0,), (3,), [3 * 2], [3 * 2])
+    A = torch.eye(2, dtype=F64).expand(4, 3, 2, 2).clone()
+    A[2, 1] = 0.0  # point 2, site 1
+    with pytest.raises(ConvergenceError, match=r"singular.*1 point\(s\) \(first: \[2\]\)") as e:
+        SiteBlockJacobian(layout, A).solve(torch.ones(4, 6, dtype=F64))
+    assert e.value.failed.tolist() == [2]
+    b = torch.arange(24, dtype=F64).reshape(4, 6)
+    torch.testing.assert_close(
+        SiteBlockJacobian(layout, 2 * torch.eye(2, dtype=F64).expand(4, 3, 2, 2)).solve(b), b / 2
+    )

@@ -19,8 +19,6 @@ from typing import Any
 
 import torch
 
-from neml2.errors import ConvergenceError
-
 
 @dataclass(frozen=True)
 class SiteLayout:
@@ -174,13 +172,8 @@ class SiteBlockJacobian:
 
 def _site_solve(A: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     """``A^{-1} b`` per point and site; a singular block is a ConvergenceError naming its points."""
+    from neml2.solvers.dense_lu import _check_info
+
     x, info = torch.linalg.solve_ex(A, b)
-    bad = (info != 0).reshape(info.shape[0], -1).any(-1)
-    if bool(bad.any()):
-        failed = bad.nonzero().squeeze(-1)
-        raise ConvergenceError(
-            f"singular per-site Jacobian block at {failed.numel()} point(s) (first: {failed[:8].tolist()})",
-            failed=failed,
-            reason="singular",
-        )
+    _check_info((info != 0).reshape(info.shape[0], -1).any(-1).int(), "per-site Jacobian block")
     return x
