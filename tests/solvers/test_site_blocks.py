@@ -195,3 +195,20 @@ def test_a_singular_site_block_names_its_point() -> None:
     torch.testing.assert_close(
         SiteBlockJacobian(layout, 2 * torch.eye(2, dtype=F64).expand(4, 3, 2, 2)).solve(b), b / 2
     )
+
+
+def test_a_non_finite_state_is_a_convergence_error_not_a_coupling(tmp_path: Path) -> None:
+    """A NaN initial guess at one point: the site-coupling probe, whose tangents are then non-finite, stays
+    silent (and is not recorded as done) and Newton reports the point, recoverably."""
+    from neml2.errors import ConvergenceError
+
+    update = neml2.load_input(_single_crystal_as_grains(tmp_path)).get_model("update")
+    given = _given(torch.Generator().manual_seed(4))
+    given.update({u: given[f"{u}~1"] for u in STATE})
+    bad = given["slip_hardening"].data.clone()
+    bad[1, 2] = float("nan")
+    given["slip_hardening"] = Scalar(bad, sub_batch_ndim=1)
+    with torch.no_grad(), pytest.raises(ConvergenceError, match="non-finite") as e:
+        update.call_by_name({n: given[n] for n in update.input_spec})
+    assert 1 in e.value.failed.tolist()
+    assert getattr(update.system, "_sites_checked", None) is None

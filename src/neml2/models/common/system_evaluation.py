@@ -244,6 +244,8 @@ def _check_site_local(
             probe[u] = {SEED: s._new(s.data[:k] * m)}
     *_, v_out = system.model(*args, v=probe)
     T = tangent_rows(v_out, rows, SEED, shape, x, k)[:, :, L.rows_A.to(x.device)]
+    if not bool(torch.isfinite(T).all()):  # non-finite at these points: Newton reports them; check later
+        return
     here, elsewhere = T[:, :, 0].abs().amax(), T[:, :, 1:].abs().amax()
     if not bool(elsewhere <= 1e-12 * here):
         raise system._error(
