@@ -105,9 +105,6 @@ class SiteBlockJacobian:
         n = self.layout.cols_A.numel() + self.layout.m
         return (self.A.shape[0], n, n)
 
-    def detach(self) -> SiteBlockJacobian:
-        return SiteBlockJacobian(self.layout, **{k: t.detach() for k, t in self._parts().items()})
-
     def __getitem__(self, idx: Any) -> SiteBlockJacobian:
         return SiteBlockJacobian(self.layout, **{k: t[idx] for k, t in self._parts().items()})
 

@@ -400,8 +400,10 @@ class ImplicitUpdate(Model):
             xprev = None if st.a == 0.0 else (cur if st.P is None else cur[st.P])
             g = self._substep_given(flat, st.P, st.a, st.b, xprev)
             tan = None if tangents is None else self._substep_tangents(tangents, dxs, st.P, st.a, st.b)
-            step = self._per_site_step if self._per_site_ift() else self._dense_step
-            xs, rv, inv = step(flat, g, st, xprev, fill, tan, need_grad)
+            if self._per_site_ift():
+                xs, rv, inv = self._per_site_step(g, st, tan, need_grad)
+            else:
+                xs, rv, inv = self._dense_step(flat, g, st, xprev, fill, tan, need_grad)
             cur = xs if st.P is None else cur.index_copy(0, st.P, xs)
             for leaf, rl in rv.items():
                 dx = -inv(rl.permute(1, 2, 0)).permute(2, 0, 1)
@@ -449,14 +451,7 @@ class ImplicitUpdate(Model):
         return self.system.site_layout is not None and not self._sensitivity_solvers and not self.batched_parameters
 
     def _per_site_step(
-        self,
-        flat: dict[str, TensorWrapper],
-        g: dict[str, TensorWrapper],
-        st: SubStep,
-        xprev: torch.Tensor | None,
-        fill: torch.Tensor,
-        tan: dict[str, Any] | None,
-        need_grad: bool,
+        self, g: dict[str, TensorWrapper], st: SubStep, tan: dict[str, Any] | None, need_grad: bool
     ) -> tuple[torch.Tensor, dict[str, torch.Tensor], Any]:
         """``_dense_step`` with the per-site Jacobian: ``d = J^{-1} r`` with ``r`` on the graph, and the
         residual tangents of the given inputs with the unknowns held at the solution."""

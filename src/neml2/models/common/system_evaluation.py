@@ -64,42 +64,31 @@ def evaluate_system(
     ``[k n, (k + 1) n)`` of the Jacobian (``k``: its position, ``total = len(xs) n``). ``call(args, v)``
     runs the model (default ``model(*args, v=v)``); ``who`` names the caller when an input has no value."""
     model = system.model
-    N = math.prod(shape)
-    layout = list(zip(system.unknowns, system.unknown_types, system.unknown_sizes, system.unknown_sub))
-    seeded: dict[str, Site] = {}
     for suffix, x in xs:
-        off = 0
-        for u, t, s, sub in layout:
-            name = u + suffix
-            seeded[name] = (t, sub)
-            if name in model.input_spec:
-                state[name] = _site(t, x[..., off : off + s].reshape(*shape, s), sub)
-            off += s
-    try:
-        args = [state[name] for name in model.input_spec]
-    except KeyError:
-        missing = [name for name in model.input_spec if name not in state]
-        raise NEML2Error(f"{who}: no value for the inputs {', '.join(missing)}") from None
+        _place_unknowns(system, state, x, shape, suffix)
+    args = _model_args(model, state, who)
+    seeded: dict[str, Site] = {
+        u + suffix: (t, sub)
+        for suffix, _ in xs
+        for u, t, sub in zip(system.unknowns, system.unknown_types, system.unknown_sub)
+    }
 
     def run(seeds: dict[str, dict[str, TensorWrapper]]) -> Any:
         v.update(seeds)
         return model(*args, v=v) if call is None else call(args, v)
 
-    rows = dict(zip(system.residuals, zip(system.residual_types, system.residual_sub)))
+    rows = _rows(system)
     out, v_out, J = seeded_jacobian(
         run, list(model.output_spec), seeded, shape, xs[0][1], rows=rows, keep=model.input_spec, leaf=SEED
     )
     leaves = {leaf for r in system.residuals for leaf in v_out.get(r, {}) if leaf != SEED}
     rvs = {leaf: tangent_rows(v_out, rows, leaf, shape, xs[0][1]) for leaf in leaves}
-    r = torch.cat([flat_rows(out[k], shape, site[1], N, site_size(site)) for k, site in rows.items()], -1)
-    return r, J, rvs
+    return _flat_residual(system, out, shape), J, rvs
 
 
 def _site_seed(t: type[TensorWrapper], sub: tuple[int, ...], K: int, offset: int, like: torch.Tensor) -> TensorWrapper:
-    """Seeds ``offset .. offset + base size`` of ``K`` on the components of ``t``, equal at every site."""
-    b = math.prod(t.BASE_SHAPE)
-    eye = like.new_zeros(K, b)
-    eye[offset : offset + b] = torch.eye(b, dtype=like.dtype, device=like.device)
+    """``seeds`` of ``t`` at ``offset`` of ``K``, equal at every site of ``sub``."""
+    eye = seeds(t, total=K, offset=offset, dtype=like.dtype, device=like.device).data
     data = eye.reshape(K, *(1,) * len(sub), *t.BASE_SHAPE).expand(K, *sub, *t.BASE_SHAPE)
     out = object.__new__(t)
     TensorWrapper.__init__(out, data, sub_batch_ndim=len(sub), k_ndim=1)
@@ -126,7 +115,7 @@ def evaluate_blocks(
     c = k
     for i in L.dense:
         moff[i], c = c, c + sizes[i]
-    rows = dict(zip(system.residuals, zip(system.residual_types, system.residual_sub)))
+    rows = _rows(system)
     v: dict[str, dict[str, TensorWrapper]] = {}
     for i, (u, t, sub) in enumerate(zip(system.unknowns, system.unknown_types, system.unknown_sub)):
         if u in model.input_spec:
@@ -136,11 +125,12 @@ def evaluate_blocks(
                 v[u] = {SEED: seeds(t, total=K, offset=moff[i], dtype=x.dtype, device=x.device, sub=sub)}
 
     with torch.no_grad():
-        args = _place_unknowns(system, state, x.detach(), shape, who)
+        _place_unknowns(system, state, x.detach(), shape)
+        args = _model_args(model, state, who)
         if G > 1 and getattr(system, "_sites_checked", None) is not L:
             _check_site_local(system, args, v, rows, shape, x)
         *outs, v_out = model(*args, v=v)
-        r = _flat_residual(system, outs, shape)
+        r = _flat_residual(system, dict(zip(model.output_spec, outs, strict=True)), shape)
         T = tangent_rows(v_out, rows, SEED, shape, x, K)
     TA, TD = T[:, :, L.rows_A.to(x.device)], T[:, :, L.rows_D.to(x.device)]
     A = TA[:k].permute(1, 2, 3, 0)
@@ -150,15 +140,24 @@ def evaluate_blocks(
     return r, SiteBlockJacobian(L, A, TA[k:].permute(1, 2, 3, 0), C, TD[k:].permute(1, 2, 0))
 
 
+def _rows(system: Any) -> dict[str, Site]:
+    """The residuals of ``system`` as the rows of its Newton system: type and sub-batch shape."""
+    return dict(zip(system.residuals, zip(system.residual_types, system.residual_sub)))
+
+
 def _place_unknowns(
-    system: Any, state: dict[str, TensorWrapper], x: torch.Tensor, shape: tuple[int, ...], who: str
-) -> list[TensorWrapper]:
-    """The model's arguments: ``state`` with the unknowns ``x (N, n)`` placed (typed, with their sites)."""
-    model, off = system.model, 0
+    system: Any, state: dict[str, TensorWrapper], x: torch.Tensor, shape: tuple[int, ...], suffix: str = ""
+) -> None:
+    """The unknowns ``x (N, n)`` as the typed inputs ``<unknown><suffix>`` of ``state`` (with their sites)."""
+    off = 0
     for u, t, s, sub in zip(system.unknowns, system.unknown_types, system.unknown_sizes, system.unknown_sub):
-        if u in model.input_spec:
-            state[u] = _site(t, x[..., off : off + s].reshape(*shape, s), sub)
+        if u + suffix in system.model.input_spec:
+            state[u + suffix] = _site(t, x[..., off : off + s].reshape(*shape, s), sub)
         off += s
+
+
+def _model_args(model: Any, state: dict[str, TensorWrapper], who: str) -> list[TensorWrapper]:
+    """The model's arguments from ``state``; an error naming ``who`` for the inputs it lacks."""
     try:
         return [state[name] for name in model.input_spec]
     except KeyError:
@@ -166,18 +165,20 @@ def _place_unknowns(
         raise NEML2Error(f"{who}: no value for the inputs {', '.join(missing)}") from None
 
 
-def _flat_residual(system: Any, outs: Sequence[TensorWrapper], shape: tuple[int, ...]) -> torch.Tensor:
-    out = dict(zip(system.model.output_spec, outs, strict=True))
-    rows = zip(system.residuals, system.residual_types, system.residual_sub)
-    return torch.cat([flat_rows(out[n], shape, sub, math.prod(shape), site_size((t, sub))) for n, t, sub in rows], -1)
+def _flat_residual(system: Any, out: dict[str, TensorWrapper], shape: tuple[int, ...]) -> torch.Tensor:
+    """The residual outputs ``out[name]`` as one ``(N, m)``."""
+    N = math.prod(shape)
+    return torch.cat([flat_rows(out[n], shape, site[1], N, site_size(site)) for n, site in _rows(system).items()], -1)
 
 
 def evaluate_residual(
     system: Any, state: dict[str, TensorWrapper], x: torch.Tensor, shape: tuple[int, ...], *, who: str
 ) -> torch.Tensor:
     """The residual ``(N, m)`` at the unknowns ``x`` alone (no Jacobian; on autograd's graph when enabled)."""
-    res = system.model(*_place_unknowns(system, state, x, shape, who))
-    return _flat_residual(system, res if isinstance(res, tuple) else (res,), shape)
+    _place_unknowns(system, state, x, shape)
+    res = system.model(*_model_args(system.model, state, who))
+    outs = res if isinstance(res, tuple) else (res,)
+    return _flat_residual(system, dict(zip(system.model.output_spec, outs, strict=True)), shape)
 
 
 def evaluate_tangents(
@@ -191,8 +192,9 @@ def evaluate_tangents(
 ) -> dict[str, torch.Tensor]:
     """The residual tangents ``{leaf: (K, N, m)}`` of the given inputs' tangents ``v``, the unknowns
     held at ``x``."""
-    *_, v_out = system.model(*_place_unknowns(system, state, x, shape, who), v=v)
-    rows = dict(zip(system.residuals, zip(system.residual_types, system.residual_sub)))
+    _place_unknowns(system, state, x, shape)
+    *_, v_out = system.model(*_model_args(system.model, state, who), v=v)
+    rows = _rows(system)
     leaves = {leaf for r in system.residuals for leaf in v_out.get(r, {})}
     return {leaf: tangent_rows(v_out, rows, leaf, shape, x) for leaf in leaves}
 
