@@ -97,7 +97,8 @@ def test_compiled_rolling_history_matches_eager(compiled: Any, runtime: type, hi
 
 def test_eager_runtime_values_and_jvp(history: list) -> None:
     """EagerModel (the eager C++ runtime's Python half): the declared grains in its base shapes, the
-    values, a jvp against central differences, and the dense jacobian refused by name."""
+    values, a jvp against central differences, and the dense jacobian over every grain pair: its
+    contraction with the tangent is the jvp, and a grain's state does not move another grain's."""
     em = EagerModel(CASES["polycrystal"][0], MODEL["polycrystal"])
     shapes = dict(zip(em._inputs, em.input_base_shapes, strict=True))
     assert shapes["elastic_strain~1"] == [G, 6] and shapes["orientation~1"] == [G, 3] and shapes["t"] == []
@@ -115,7 +116,12 @@ def test_eager_runtime_values_and_jvp(history: list) -> None:
         fd = (up[name] - down[name]) / (2 * h)
         torch.testing.assert_close(x, fd, rtol=1e-5, atol=1e-7 * float(fd.abs().max()))
     assert float(jv["elastic_strain"][:, 1].abs().max()) > 10 * float(jv["elastic_strain"][:, 0].abs().max())
-    with pytest.raises(FatalError, match="sub-batch axes.*jvp"):
-        em.jacobian(ins)
+    _, J = em.jacobian(ins)
+    Je = J["elastic_strain"]["elastic_strain~1"]
+    assert Je.shape == (N, G, 6, G, 6)
+    torch.testing.assert_close(torch.einsum("nabcd,ncd->nab", Je, d), jv["elastic_strain"], rtol=1e-10, atol=1e-14)
+    cross = Je * (1 - torch.eye(G, dtype=F64)).reshape(1, G, 1, G, 1)
+    assert float(cross.abs().max()) <= 1e-12 * float(Je.abs().max())
+    assert J["elastic_strain"]["t"].shape == (N, G, 6)
     with pytest.raises(FatalError, match="elastic_strain~1"):  # the grains are part of the base shape
         em.forward({**ins, "elastic_strain~1": ins["elastic_strain~1"][:, :3]})

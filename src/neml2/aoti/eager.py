@@ -85,13 +85,9 @@ class EagerModel(RuntimeBoundary):
         self, inputs: Mapping[str, torch.Tensor]
     ) -> tuple[dict[str, torch.Tensor], dict[str, dict[str, torch.Tensor]]]:
         state, B, N = self._prepare(inputs)
-        if self._sub:
-            raise FatalError(
-                f"jacobian: the variables {', '.join(self._sub)} have sub-batch axes; the dense Jacobian "
-                "of per-site variables is not implemented (use jvp)"
-            )
-        with torch.no_grad():
-            outs, J = sensitivity.jacobian(self.model, self._typed(state))
+        sites = {n: s for n, s in self._sub.items() if n in self.model.input_spec}
+        with torch.no_grad():  # every site of a per-site input seeded: blocks couple all sites
+            outs, J = sensitivity.jacobian(self.model, self._typed(state), sites)
         blocks = {
             o: {n: J[o][n].data.reshape(*B, *self._base[o], *self._base[n]) for n in self._inputs}
             for o in self._outputs

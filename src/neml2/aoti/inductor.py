@@ -19,8 +19,10 @@ from neml2.errors import InputError
 
 def inductor_options() -> dict[str, Any]:
     """Inductor settings of every segment: portable kernels (no ``-march=native``, no explicit
-    vector ISA), a quick ``-O1`` wrapper without line tables, and tensor constants kept as buffers
-    (inlining 0-d parameters as scalars trips a lowering bug on ``reshape``)."""
+    vector ISA), a quick ``-O1`` wrapper without line tables, tensor constants kept as buffers
+    (inlining 0-d parameters as scalars trips a lowering bug on ``reshape``), and OpenMP loops that
+    take the thread count of the process running them (without ``dynamic_threads`` a kernel bakes
+    in the compiling process's count: 1 in the parallel compile workers, a serial artifact)."""
     return {
         "cpp.march": "",
         "cpp.vec_isa_ok": False,
@@ -31,6 +33,7 @@ def inductor_options() -> dict[str, Any]:
         "aot_inductor.check_lowerbound": False,
         "aot_inductor.enable_line_tables": False,
         "always_keep_tensor_constants": True,
+        "cpp.dynamic_threads": True,
     }
 
 

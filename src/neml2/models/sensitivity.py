@@ -67,12 +67,19 @@ def jvp(
     return outs, jv
 
 
-def jacobian(model: Any, inputs: Mapping[str, Any]) -> tuple[dict[str, TensorWrapper], dict[str, dict[str, Tensor]]]:
-    """Outputs and every ``d output / d input`` block (at the outputs' batch, broadcast); an input's
-    seeds span its base only, so a sub-batched input gets its per-site derivatives."""
+def jacobian(
+    model: Any, inputs: Mapping[str, Any], sites: Mapping[str, tuple[int, ...]] | None = None
+) -> tuple[dict[str, TensorWrapper], dict[str, dict[str, Tensor]]]:
+    """Outputs and every ``d output / d input`` block (at the outputs' batch, broadcast).
+
+    An input's seeds span its base only, so a sub-batched input gets its per-site derivatives;
+    one named in ``sites`` (its sub-batch shape) is seeded at every site separately instead, its
+    blocks ``(*batch, *out_sub, *out_base, *sites, *in_base)`` coupling every output site to every
+    input site."""
+    sites = sites or {}
     args = _typed(model, "input", inputs, complete=True)
     like = next(iter(args.values())).data if args else torch.zeros(())
-    columns = {n: (t, ()) for n, t in model.input_spec.items()}
+    columns = {n: (t, tuple(sites.get(n, ()))) for n, t in model.input_spec.items()}
     outs, _, full = seeded_jacobian(lambda v: _call(model, args, v), list(model.output_spec), columns, None, like)
     shape = broadcast_shapes(*(w.dynamic_batch_shape for w in outs.values()))
     J: dict[str, dict[str, Tensor]] = {}
@@ -80,11 +87,12 @@ def jacobian(model: Any, inputs: Mapping[str, Any]) -> tuple[dict[str, TensorWra
     for o, w in outs.items():
         rows, col = site_size((type(w), tuple(w.sub_batch_shape))), 0
         J[o] = {}
-        for n, t in model.input_spec.items():
-            cols = site_size((t, ()))
+        for n, (t, sub) in columns.items():
+            cols = site_size((t, sub))
             block = full[:, row : row + rows, col : col + cols]
-            block = block.reshape(*shape, *w.sub_batch_shape, *w.BASE_SHAPE, *t.BASE_SHAPE)
-            J[o][n] = Tensor(block, base_ndim=w.base_ndim + len(t.BASE_SHAPE), sub_batch_ndim=w.sub_batch_ndim)
+            block = block.reshape(*shape, *w.sub_batch_shape, *w.BASE_SHAPE, *sub, *t.BASE_SHAPE)
+            base = w.base_ndim + len(sub) + len(t.BASE_SHAPE)
+            J[o][n] = Tensor(block, base_ndim=base, sub_batch_ndim=w.sub_batch_ndim)
             col += cols
         row += rows
     return outs, J

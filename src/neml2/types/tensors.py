@@ -69,7 +69,18 @@ def _contract(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     return torch.einsum("...i,...i->...", a, b)
 
 
+def _matmul(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """``a @ b`` of per-point matrices (3x3, 6x6); traced for a compiler, the products and their sum,
+    which it fuses into the surrounding loops instead of calling a batched matmul of tiny matrices."""
+    if torch.compiler.is_compiling():
+        return (a.unsqueeze(-1) * b.unsqueeze(-3)).sum(-2)
+    return a @ b
+
+
 def _matvec(M: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    """``M v`` of per-point matrices and vectors (fused by a compiler, as :func:`_matmul`)."""
+    if torch.compiler.is_compiling():
+        return (M * v.unsqueeze(-2)).sum(-1)
     return (M @ v.unsqueeze(-1)).squeeze(-1)
 
 
@@ -385,7 +396,7 @@ class R2(PrimitiveTensor):
     def __matmul__(self, other: Any) -> Any:
         if isinstance(other, R2):
             (a, b), meta = align_groups(self, other)
-            return self._new(a @ b, R2, **meta)
+            return self._new(_matmul(a, b), R2, **meta)
         if isinstance(other, Vec):
             (a, b), meta = align_groups(self, other)
             return self._new(_matvec(a, b), Vec, **meta)
@@ -584,7 +595,7 @@ class SSR4(PrimitiveTensor):
     def __matmul__(self, other: Any) -> Any:
         if isinstance(other, SSR4):
             (a, b), meta = align_groups(self, other)
-            return self._new(a @ b, SSR4, **meta)
+            return self._new(_matmul(a, b), SSR4, **meta)
         if isinstance(other, SR2):
             (a, b), meta = align_groups(self, other)
             return self._new(_matvec(a, b), SR2, **meta)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from neml2.models.model import Model
 from neml2.models.solid_mechanics.crystal_plasticity.cubic_crystal import CubicCrystal, crystal_geometry
 from neml2.types import TensorWrapper
-from neml2.types.functions import sum_sub_batch
+from neml2.types.functions import _drop, fullify, sum_sub_batch
 
 T = TypeVar("T", bound=TensorWrapper)
 
@@ -46,6 +46,26 @@ class CrystalModel(Model):
 def sum_over_slip(x: T) -> T:
     """Sum over the slip systems: the innermost sub-batch axis (a tensor without one is a single system)."""
     return sum_sub_batch(x, dim=-1) if x.sub_batch_ndim else x
+
+
+def slip_sum(w: TensorWrapper, P: T) -> T:
+    """``sum_i w_i P_i``: per-system weights ``w`` (the systems its innermost sub-batch axis) against
+    the crystal's per-system tensors ``P`` (the systems their only sub-batch axis), as one matrix
+    product; the ``w_i P_i`` of every system (and every seed) are never formed."""
+    n = P.data.shape[0] if P.sub_batch_ndim == 1 else 0
+    if not w.sub_batch_ndim or not w.BASE_SHAPE == () or w.data.shape[-1] != n:
+        return sum_over_slip(w * P)
+    w = fullify(w)
+    d = w.data.expand(*([-1] * (w.data.dim() - 1)), n)  # a tangent constant over the systems has size 1 there
+    data = (d.unsqueeze(-2) @ P.data.reshape(n, -1)).squeeze(-2)
+    keep = list(range(w.sub_batch_ndim - 1))
+    return w._new(
+        data.reshape(*data.shape[:-1], *P.BASE_SHAPE),
+        type(P),
+        sub_batch_ndim=len(keep),
+        sub_batch_state=_drop(w.sub_batch_state, keep, w.sub_batch_ndim),
+        sub_batch_meta=_drop(w.sub_batch_meta, keep, w.sub_batch_ndim),
+    )
 
 
 def _resolve(model: CrystalModel, factory: Any) -> CubicCrystal:

@@ -10,7 +10,7 @@ Computed as Q (sum_i gamma_dot_i d_i (x) n_i) Q^T, then its skew part.
 from __future__ import annotations
 
 from neml2.factory import register_neml2_object
-from neml2.models.solid_mechanics.crystal_plasticity.crystal_model import CrystalModel, sum_over_slip
+from neml2.models.solid_mechanics.crystal_plasticity.crystal_model import CrystalModel, slip_sum
 from neml2.models.solid_mechanics.crystal_plasticity.cubic_crystal import geometry_option
 from neml2.schema import HitSchema, input, output
 from neml2.types import R2, WR2, Scalar
@@ -33,5 +33,5 @@ class PlasticVorticity(CrystalModel):
 
     def forward(self, Q: R2, slip_rates: Scalar) -> WR2:
         P = self.crystal_tensor("schmid_tensors")
-        L = Q @ sum_over_slip(slip_rates * P) @ Q.transpose()
+        L = Q @ slip_sum(slip_rates, P) @ Q.transpose()
         return L.skew()

@@ -3,7 +3,9 @@
     sigma = (R * T) : eps,   (R * T)_ijkl = R_ip R_jq R_kr R_ls T_pqrs,
 
 T the ``elastic_stiffness_tensor`` given in the crystal (reference) frame, R the rotation of the
-``orientation`` (modified Rodrigues parameters, active: reference -> lab).
+``orientation`` (modified Rodrigues parameters, active: reference -> lab). Evaluated in the crystal
+frame, sigma = R (T : (R^T eps R)) R^T: rotating the strain and the stress (3x3) instead of the
+stiffness (6x6 per point, and per seed in its tangents).
 """
 
 from __future__ import annotations
@@ -29,4 +31,5 @@ class GeneralElasticity(Model):
 
     def forward(self, eps: SR2, r: MRP, *nl: Any) -> SR2:
         T: SSR4 = self.params(nl).elastic_stiffness_tensor
-        return T.rotate(r.to_R2()) @ eps
+        R = r.to_R2()
+        return (T @ eps.rotate(R.transpose())).rotate(R)
