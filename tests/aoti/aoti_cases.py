@@ -26,7 +26,7 @@ CASES: dict[str, tuple[Path, list[str]]] = {
     # an ImplicitUpdate of a single crystal: the slip systems a sub-batch axis internal to the leaves
     "crystal": (TESTS / "aoti" / "crystal.i", ["--model", "model", "-d", ":"]),
     # a Taylor polycrystal: the grains a sub-batch axis of the per-grain state at the boundary
-    "polycrystal": (TESTS / "aoti" / "polycrystal.i", ["--model", "model"]),
+    "polycrystal": (TESTS / "aoti" / "polycrystal.i", ["--model", "model", "-d", ":"]),
 }
 MODEL = {
     "elasticity": "elasticity",

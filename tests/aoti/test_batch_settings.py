@@ -90,9 +90,23 @@ def test_static_batch_through_the_stub(compiled: Any) -> None:
         model(SR2(strains(5)))
 
 
-def test_sub_batch_with_derivatives_is_refused(tmp_path: Any) -> None:
-    """-d with a sub-batched variable fails fast, naming the variable."""
+@pytest.mark.slow
+def test_sub_batch_with_derivatives(tmp_path: Any) -> None:
+    """-d with a per-site variable: each site its own Jacobian columns, so the blocks couple every
+    output site to every input site: the stiffness on the site diagonal, zero across sites, in both
+    runtimes and in the eager runtime; the jvp is the Jacobian's contraction."""
+    from neml2.aoti.eager import EagerModel
     from neml2.aoti.export import compile_file
 
-    with pytest.raises(InputError, match=r"involve the sub-batched variable\(s\) 'strain' \(4,\)"):
-        compile_file(CASES["batch_settings"][0], "elasticity", tmp_path, derivatives=[":"])
+    res = compile_file(CASES["batch_settings"][0], "elasticity", tmp_path, derivatives=[":"])
+    eps, d = strains(2), strains(2) * 1e3
+    lam, mu = E * NU / ((1 + NU) * (1 - 2 * NU)), E / (2 * (1 + NU))
+    C = 2 * mu * torch.eye(6, dtype=torch.float64)
+    C[:3, :3] += lam
+    expected = torch.einsum("ab,ij->aibj", torch.eye(4, dtype=torch.float64), C).expand(2, 4, 6, 4, 6)
+    eager = EagerModel(CASES["batch_settings"][0], "elasticity")
+    for m in [runtime(str(res.meta_path.parent)) for runtime in RUNTIMES] + [eager]:
+        _, J = m.jacobian({"strain": eps})
+        torch.testing.assert_close(J["stress"]["strain"], expected, rtol=1e-12, atol=1e-6)
+        _, jv = m.jvp({"strain": eps}, {"strain": d})
+        torch.testing.assert_close(jv["stress"], torch.einsum("naibj,nbj->nai", expected, d), rtol=1e-12, atol=1e-6)

@@ -95,6 +95,28 @@ def test_compiled_rolling_history_matches_eager(compiled: Any, runtime: type, hi
         state = {k: out[k] for k in PER_GRAIN}
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("runtime", RUNTIMES, ids=lambda r: r.__name__)
+def test_compiled_derivatives_over_the_grains(compiled: Any, runtime: type, history: list) -> None:
+    """Compiled with -d: the jacobian's blocks couple every grain of the outputs to every grain of
+    the inputs and match the eager runtime's; the jvp along one grain's old state is its contraction."""
+    m = runtime(str(compiled("polycrystal").folder))
+    ins, _ = history[2]
+    _, J = m.jacobian(ins)
+    _, ref = EagerModel(CASES["polycrystal"][0], MODEL["polycrystal"]).jacobian(ins)
+    assert J["elastic_strain"]["elastic_strain~1"].shape == (N, G, 6, G, 6)
+    assert J["mean_cauchy_stress"]["orientation~1"].shape == (N, 6, G, 3)
+    for o in ref:
+        for n in ref[o]:
+            _close(J[o][n], ref[o][n])
+    d = torch.zeros(N, G, 3, dtype=F64)
+    d[:, 2, 0] = 1.0
+    _, jv = m.jvp(ins, {"orientation~1": d})
+    for o, x in jv.items():
+        base = J[o]["orientation~1"]
+        _close(x, (base * d.reshape(N, *(1,) * (base.dim() - 3), G, 3)).sum((-1, -2)))
+
+
 def test_eager_runtime_values_and_jvp(history: list) -> None:
     """EagerModel (the eager C++ runtime's Python half): the declared grains in its base shapes, the
     values, a jvp against central differences, and the dense jacobian over every grain pair: its

@@ -83,20 +83,6 @@ def _var(t: type[TensorWrapper], sub: Sequence[int] = ()) -> dict[str, Any]:
     return out
 
 
-def _sub_batches(
-    model: nn.Module, batch: ExampleBatch, derivatives: bool, dtype: torch.dtype, device: torch.device
-) -> dict[str, tuple[int, ...]]:
-    """The boundary's sub-batch shapes (``ExampleBatch.boundary_sub``); ``-d`` with one is refused."""
-    subs = batch.boundary_sub(model, dtype, device)
-    if subs and derivatives:
-        where = ", ".join(f"'{n}' {s}" for n, s in subs.items())
-        raise InputError(
-            f"-d: the derivatives involve the sub-batched variable(s) {where}; not implemented for the "
-            "compiled route (use the eager model's jvp / jacobian)"
-        )
-    return subs
-
-
 def stage_types(model: nn.Module, stages: list[Stage]) -> dict[str, type[TensorWrapper]]:
     """Type of every variable read or written by a stage (plus the model's inputs / outputs)."""
     types: dict[str, type[TensorWrapper]] = {**model.input_spec}
@@ -147,7 +133,7 @@ def export_model(
     entries, jobs_list = [], []
     N = batch.trace_n
     with _frozen(model):
-        subs = _sub_batches(model, batch, derivatives, dtype, device)
+        subs = batch.boundary_sub(model, dtype, device)
         batch = ExampleBatch(batch.dynamic, subs, batch.dynamic_batch)
         pvals = [p.value.detach().clone() for p in promoted]
         for k, st in enumerate(stages):

@@ -74,7 +74,7 @@ class Segment(nn.Module):
     def _jacobian(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         ins = self._typed(tensors)
         N = tensors[0].shape[0]
-        rows = {n: (self.types[n], ()) for n in self.stage.outputs}
+        rows = {n: (self.types[n], self.batch.sub_of(n)) for n in self.stage.outputs}
         out, _, J = seeded_jacobian(
             lambda v: self.body(*ins.values(), v=v), self.stage.outputs, self._columns(), (N,), tensors[0], rows=rows
         )
@@ -102,7 +102,7 @@ class Segment(nn.Module):
         total = sum(site_size(s) for s in columns.values())
         # seeds with the batch axis: the residual's tangents then always carry it
         tangents = {
-            k: {leaf: s._new(s.data.unsqueeze(1).expand(total, N, *s.BASE_SHAPE)) for leaf, s in d.items()}
+            k: {leaf: s._new(s.data.unsqueeze(1).expand(total, N, *s.data.shape[1:])) for leaf, s in d.items()}
             for k, d in seed_columns(columns, x).items()
         }
         _, _, rv = self.body._evaluate(self._typed(given), x, tangents)
@@ -112,8 +112,9 @@ class Segment(nn.Module):
         return (Jg.expand(total, N, n).permute(1, 2, 0).contiguous(),)
 
     def _columns(self) -> dict[str, Site]:
-        """The dense derivatives' columns: every input of the graph (no sub-batch: refused with ``-d``)."""
-        return {n: (self.types[n], ()) for n in self.names}
+        """The dense derivatives' columns: every input of the graph, each site of a per-site input
+        its own columns."""
+        return {n: (self.types[n], self.batch.sub_of(n)) for n in self.names}
 
 
 def _example(
