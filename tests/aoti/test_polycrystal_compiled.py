@@ -96,6 +96,61 @@ def test_compiled_rolling_history_matches_eager(compiled: Any, runtime: type, hi
 
 
 @pytest.mark.slow
+def test_residual_graph_keeps_the_grains_apart(compiled: Any, history: list) -> None:
+    """The Newton Jacobian crosses the boundary per grain: the metadata places each grain's 10
+    unknowns, the residual graph returns ``A (N, G, 10, 10)`` (never ``(N, 40, 40)``), equal to the
+    eager route's blocks and to the grain-diagonal of the dense Jacobian."""
+    from neml2.models.common.system_evaluation import evaluate_blocks, evaluate_system
+
+    meta = json.loads((compiled("polycrystal").folder / "metadata.json").read_text())
+    blocks = meta["stages"][0]["site_blocks"]
+    assert blocks["sites"] == [G] and len(blocks["cols_A"]) == G and len(blocks["cols_A"][0]) == 10
+    assert blocks["cols_D"] == [] and sorted(sum(blocks["cols_A"], [])) == list(range(10 * G))
+    st = PyModel(str(compiled("polycrystal").folder))._stages[0]
+    ins, out = history[1]
+    given = [ins[n].contiguous() for n in st.inputs]  # the graphs take contiguous tensors (as the runtimes pass them)
+    x = torch.cat([out[u].reshape(N, -1) for u in st.outputs], 1)
+    x = x * (
+        1 + 1e-3 * torch.randn(x.shape, generator=torch.Generator().manual_seed(4), dtype=F64)
+    )
+    res = st.graphs["residual"](*given, x)
+    assert [tuple(t.shape) for t in res] == [(N, 10 * G), (N, G, 10, 10)]
+    sys = neml2.load_input(CASES["polycrystal"][0]).get_equation_system("eq_sys")
+    sys.set_sub_batch_shapes({u: (G,) for u in sys.unknowns})
+    spec = sys.model.input_spec
+    typed = {n: spec[n](ins[n], sub_batch_ndim=1 if n.split("~")[0] in PER_GRAIN else 0) for n in st.inputs}
+    with torch.no_grad():
+        r, J = evaluate_blocks(sys, dict(typed), x, (N,), who="test")
+        _, Jd, _ = evaluate_system(sys, dict(typed), {}, (("", x),), (N,))
+    _close(res[0], r)
+    _close(res[1], J.A)
+    _close(J.dense(), Jd)
+    assert float(J.A.abs().amax()) > 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("runtime", RUNTIMES, ids=lambda r: r.__name__)
+def test_per_grain_newton_with_line_search(compiled: Any, runtime: type, history: list) -> None:
+    """The per-grain Newton through the line searches: backtracking converges to the eager values;
+    with the strong Wolfe condition (its slope applies the blocks to the step) the first step stalls
+    at the same point with the same residual as the eager NewtonWithLineSearch of the same system."""
+    m = runtime(str(compiled("polycrystal").folder))
+    m.set_solver_config(1e-12, 1e-12, 30, "BACKTRACKING", 10, 2.0, 1e-3)
+    ins, ref = history[2]
+    out = m.forward(ins)
+    for name, x in ref.items():
+        _close(out[name], x)
+    m.set_solver_config(1e-12, 1e-12, 30, "STRONG_WOLFE", 10, 2.0, 1e-3)
+    wolfe = ["Solvers/newton/type=NewtonWithLineSearch", "Solvers/newton/linesearch_type=STRONG_WOLFE"]
+    eager = neml2.load_input(CASES["polycrystal"][0], wolfe).get_model(MODEL["polycrystal"])
+    stall = r"did not converge in 30 iterations at 1 point\(s\) \(first: \[1\]\); residual norms \[9.496e-01\]"
+    with pytest.raises(neml2.errors.ConvergenceError, match=stall):
+        _eager(eager, history[0][0])
+    with pytest.raises(neml2.errors.ConvergenceError, match=stall):
+        m.forward(history[0][0])
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("runtime", RUNTIMES, ids=lambda r: r.__name__)
 def test_compiled_derivatives_over_the_grains(compiled: Any, runtime: type, history: list) -> None:
     """Compiled with -d: the jacobian's blocks couple every grain of the outputs to every grain of

@@ -125,13 +125,13 @@ def test_aoti_artifact_errors(cpp_build: Path, compiled: Any, tmp_path: Path) ->
     c = compiled("j2")
     meta = (c.folder / "metadata.json").read_text()
     for name, text in {
-        "schema3": meta.replace('"schema_version": 4', '"schema_version": 3'),
+        "schema3": meta.replace('"schema_version": 5', '"schema_version": 3'),
         "nosegment": meta,  # no cpu/float64 folder beside it
         "badjson": meta[: len(meta) // 2],
     }.items():
         (tmp_path / name).mkdir()
         (tmp_path / name / "metadata.json").write_text(text)
-    assert '"schema_version": 4' in meta
+    assert '"schema_version": 5' in meta
     run(cpp_build / "test_aoti", "artifacts", c.folder, tmp_path)
 
 

@@ -309,7 +309,7 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::stri
       args.insert(args.end(), ps.begin(), ps.end());
       auto rJ = st.graphs.at("residual")(args);
       auto Jg = st.graphs.at("sensitivity")(args).at(0);
-      auto dx = -at::linalg_solve(rJ.at(1), chain(Jg));
+      auto dx = -detail::jacobian_solve(st, std::vector<at::Tensor>(rJ.begin() + 1, rJ.end()), chain(Jg));
       auto parts = at::split_with_sizes(dx, st.out_sizes, 1);
       for (std::size_t i = 0; i < st.outputs.size(); ++i)
         (*D)[st.outputs[i]] = parts[i];

@@ -158,7 +158,23 @@ struct Stage
     std::vector<int64_t> incremental;             // positions in given
     std::vector<std::vector<int64_t>> history;    // [offset, size, i]: unknowns -> given[i] of the next substep
   } sub;
+  /// the per-site Newton Jacobian of an implicit stage of 'block' groups (metadata "site_blocks";
+  /// neml2/solvers/site_blocks.py): the residual graph returns r (N, n), then A (N, G, k, k) and,
+  /// with m dense unknowns, B (N, G, k, m), C (N, m, G, k), D (N, m, m)
+  struct SiteBlocks
+  {
+    bool on = false;
+    int64_t G = 1, k = 0, m = 0;
+    at::Tensor cols_A, rows_A, cols_D, rows_D; // kLong: the flat (G k) / (m) positions in x and r
+  } blocks;
 };
+
+/// J^{-1} b (b (N, n, p)) for a stage's Newton Jacobian J: the residual graph's outputs after r;
+/// per-site LU then the Schur complement of the dense unknowns, or one dense LU.  A singular
+/// system throws a c10::Error.
+at::Tensor jacobian_solve(const Stage & st, const std::vector<at::Tensor> & J, const at::Tensor & b);
+/// J v (v (N, n, p)) for the same J.
+at::Tensor jacobian_apply(const Stage & st, const std::vector<at::Tensor> & J, const at::Tensor & v);
 
 /// A converged solve over the fraction [a, b] of the step at the points P.
 struct Step

@@ -21,7 +21,7 @@ using namespace detail;
 
 namespace
 {
-constexpr int SCHEMA_VERSION = 4;
+constexpr int SCHEMA_VERSION = 5;
 
 /// Keep large tensor blocks on the glibc heap so they are reused instead of page-faulted anew
 /// (the same tuning as the Python package's neml2._malloc; NEML2_MALLOPT=0 leaves malloc alone).
@@ -281,6 +281,34 @@ Model::Model(const std::string & path, const std::string & device)
           st->sub.incremental = sb.at("incremental").ints("incremental");
           for (const auto & v : sb.at("history").arr("history"))
             st->sub.history.push_back(v.ints("history"));
+        }
+        if (e.has("site_blocks"))
+        {
+          const auto & sb = e.at("site_blocks");
+          auto flat = [&](const char * key)
+          {
+            std::vector<int64_t> out;
+            const auto & v = sb.at(key);
+            if (v.kind == json::Value::Kind::Array && !v.array.empty() &&
+                v.array[0].kind == json::Value::Kind::Array)
+              for (const auto & row : v.array)
+              {
+                auto r = row.ints(key);
+                out.insert(out.end(), r.begin(), r.end());
+              }
+            else
+              out = v.ints(key);
+            return at::tensor(out, at::TensorOptions().dtype(at::kLong)).to(_device);
+          };
+          auto & L = st->blocks;
+          L.on = true;
+          L.G = prod(sb.at("sites").ints("sites"));
+          L.cols_A = flat("cols_A");
+          L.rows_A = flat("rows_A");
+          L.cols_D = flat("cols_D");
+          L.rows_D = flat("rows_D");
+          L.k = L.cols_A.numel() / L.G;
+          L.m = L.cols_D.numel();
         }
       }
       else

@@ -75,14 +75,82 @@ solve_each(const T * J, const T * b, T * x, int64_t N, int64_t n)
   return ok;
 }
 
-/// The Newton step -J^{-1} r of every point (solve_points; at::linalg_solve off the CPU).
+/// The Newton step -J^{-1} r of every point (solve_points for a dense J; at::linalg_solve off the CPU).
 at::Tensor
-newton_step(const at::Tensor & J, const at::Tensor & r)
+newton_step(const Stage & st, const std::vector<at::Tensor> & J, const at::Tensor & r)
 {
   const auto b = -r;
-  return solve_points_supported(J, b) ? solve_points(J, b) : at::linalg_solve(J, b);
+  if (st.blocks.on)
+    return jacobian_solve(st, J, b.unsqueeze(-1)).squeeze(-1);
+  return solve_points_supported(J[0], b) ? solve_points(J[0], b) : at::linalg_solve(J[0], b);
+}
+
+/// A^{-1} b per point and site (LAPACK through at::linalg_solve_ex, as the Python runtime does).
+at::Tensor
+site_solve(const at::Tensor & A, const at::Tensor & b, const char * what)
+{
+  auto [x, info] = at::linalg_solve_ex(A, b);
+  if (info.ne(0).any().item<bool>())
+    throw c10::Error({__func__, __FILE__, static_cast<uint32_t>(__LINE__)}, std::string(what) + " is singular");
+  return x;
+}
+
+std::vector<at::Tensor>
+select_points(const std::vector<at::Tensor> & J, const at::Tensor & idx)
+{
+  std::vector<at::Tensor> out;
+  for (const auto & t : J)
+    out.push_back(t.index_select(0, idx));
+  return out;
 }
 } // namespace
+
+at::Tensor
+detail::jacobian_solve(const Stage & st, const std::vector<at::Tensor> & J, const at::Tensor & b)
+{
+  const auto & L = st.blocks;
+  if (!L.on)
+    return site_solve(J.at(0), b, "the Jacobian");
+  const int64_t N = b.size(0), p = b.size(2);
+  auto bA = b.index_select(1, L.rows_A).reshape({N, L.G, L.k, p});
+  auto x = at::empty_like(b);
+  if (L.m == 0)
+  {
+    x.index_copy_(1, L.cols_A, site_solve(J.at(0), bA, "a per-site Jacobian block").reshape({N, L.G * L.k, p}));
+    return x;
+  }
+  // x_D = S^{-1} (b_D - C A^{-1} b_A), S = D - C A^{-1} B, x_A = A^{-1} (b_A - B x_D)
+  const auto &B = J.at(1), &C = J.at(2), &D = J.at(3);
+  auto sol = site_solve(J.at(0), at::cat({bA, B}, -1), "a per-site Jacobian block");
+  auto z = sol.narrow(-1, 0, p), Y = sol.narrow(-1, p, L.m);
+  auto S = D - at::einsum("nigk,ngkj->nij", {C, Y});
+  auto rhs = b.index_select(1, L.rows_D) - at::einsum("nigk,ngkp->nip", {C, z});
+  auto xD = site_solve(S, rhs, "the Schur complement");
+  auto xA = z - at::einsum("ngkj,njp->ngkp", {Y, xD});
+  x.index_copy_(1, L.cols_A, xA.reshape({N, L.G * L.k, p}));
+  x.index_copy_(1, L.cols_D, xD);
+  return x;
+}
+
+at::Tensor
+detail::jacobian_apply(const Stage & st, const std::vector<at::Tensor> & J, const at::Tensor & v)
+{
+  const auto & L = st.blocks;
+  if (!L.on)
+    return at::matmul(J.at(0), v);
+  const int64_t N = v.size(0), p = v.size(2);
+  auto vA = v.index_select(1, L.cols_A).reshape({N, L.G, L.k, p});
+  auto yA = at::matmul(J.at(0), vA);
+  auto y = at::empty_like(v);
+  if (L.m > 0)
+  {
+    auto vD = v.index_select(1, L.cols_D);
+    yA = yA + at::einsum("ngkj,njp->ngkp", {J.at(1), vD});
+    y.index_copy_(1, L.rows_D, at::einsum("nigk,ngkp->nip", {J.at(2), vA}) + at::matmul(J.at(3), vD));
+  }
+  y.index_copy_(1, L.rows_A, yA.reshape({N, L.G * L.k, p}));
+  return y;
+}
 
 bool
 solve_points_supported(const at::Tensor & J, const at::Tensor & b)
@@ -119,7 +187,7 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
   const auto & residual = st.graphs.at("residual");
   const auto & cfg = _solver;
   // r, J at the points idx (x: the unknowns of those points)
-  auto fn = [&](const at::Tensor & xa, const at::Tensor & idx) -> std::pair<at::Tensor, at::Tensor>
+  auto fn = [&](const at::Tensor & xa, const at::Tensor & idx) -> std::pair<at::Tensor, std::vector<at::Tensor>>
   {
     std::vector<at::Tensor> args;
     const bool all = idx.numel() == N;
@@ -128,10 +196,11 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
     args.push_back(xa.contiguous());
     args.insert(args.end(), ps.begin(), ps.end());
     auto out = residual(args);
-    if (out.size() != 2)
+    const std::size_t want = !st.blocks.on ? 2 : st.blocks.m ? 5 : 2;
+    if (out.size() != want)
       throw FatalError("segment " + residual.file + " returned " + std::to_string(out.size()) +
-                       " tensors, expected 2");
-    return {out[0], out[1]};
+                       " tensors, expected " + std::to_string(want));
+    return {out[0], std::vector<at::Tensor>(out.begin() + 1, out.end())};
   };
   auto check_finite = [failed_out](const at::Tensor & nr, const at::Tensor & idx, int64_t its)
   {
@@ -158,7 +227,7 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
   auto sel = active.nonzero().squeeze(-1);
   idx = idx.index_select(0, sel);
   r = r.index_select(0, sel);
-  J = J.index_select(0, sel);
+  J = select_points(J, sel);
   nr0 = nr0.index_select(0, sel);
   int64_t its = 0;
   while (idx.numel())
@@ -175,7 +244,7 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
     at::Tensor dx;
     try
     {
-      dx = newton_step(J, r);
+      dx = newton_step(st, J, r);
     }
     catch (const c10::Error & e)
     {
@@ -187,7 +256,8 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
                              ": singular Jacobian: " + e.what_without_backtrace());
     }
     auto xa = x.index_select(0, idx);
-    at::Tensor xt, rt, Jt;
+    at::Tensor xt, rt;
+    std::vector<at::Tensor> Jt;
     if (cfg.ls_type == "NONE")
     {
       xt = xa + dx;
@@ -207,7 +277,7 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
         auto ok = (rt * rt).sum(-1) <= (1 - cfg.ls_c * alpha) * r0sq; // NaN counts as bad
         if (wolfe)
         {
-          auto slope = (rt * at::matmul(Jt, dx.unsqueeze(-1)).squeeze(-1)).sum(-1);
+          auto slope = (rt * jacobian_apply(st, Jt, dx.unsqueeze(-1)).squeeze(-1)).sum(-1);
           ok = at::logical_and(ok, slope.abs() <= 0.9 * r0sq);
         }
         auto bad = at::logical_not(ok);
@@ -219,7 +289,8 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
         auto [rs, Js] = fn(xs, idx.index_select(0, s));
         xt.index_copy_(0, s, xs);
         rt.index_copy_(0, s, rs);
-        Jt.index_copy_(0, s, Js);
+        for (std::size_t j = 0; j < Jt.size(); ++j)
+          Jt[j].index_copy_(0, s, Js[j]);
         if (trace)
           trace->line_search(k + 1, alpha, rt);
       }
@@ -237,7 +308,7 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
       auto k = keep.nonzero().squeeze(-1);
       idx = idx.index_select(0, k);
       r = r.index_select(0, k);
-      J = J.index_select(0, k);
+      J = select_points(J, k);
       nr0 = nr0.index_select(0, k);
     }
   }
@@ -425,7 +496,8 @@ Model::substep_sensitivity(detail::Stage & st,
     auto args = g;
     args.push_back(step.x.contiguous());
     args.insert(args.end(), ps.begin(), ps.end());
-    auto Jx = st.graphs.at("residual")(args).at(1);
+    auto rJ = st.graphs.at("residual")(args);
+    const std::vector<at::Tensor> Jx(rJ.begin() + 1, rJ.end());
     auto Jg = st.graphs.at("sensitivity")(args).at(0);
     const int64_t n = P.numel();
     auto rhs = at::zeros({n, Jg.size(1), M}, opts);
@@ -436,7 +508,7 @@ Model::substep_sensitivity(detail::Stage & st,
       rhs.baddbmm_(Jg.narrow(2, off, s), gD[k].reshape({n, s, M}));
       off += s;
     }
-    dcur.index_copy_(0, P, -at::linalg_solve(Jx, rhs));
+    dcur.index_copy_(0, P, -jacobian_solve(st, Jx, rhs));
     cur.index_copy_(0, P, step.x);
   }
   return dcur;

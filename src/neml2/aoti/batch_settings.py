@@ -40,18 +40,30 @@ class ExampleBatch:
 
     def boundary_sub(self, model: nn.Module, dtype: torch.dtype, device: torch.device) -> dict[str, tuple[int, ...]]:
         """The sub-batch shape of every boundary variable that has one: the declared ones of the
-        inputs, the outputs' from an eager evaluation of ``model`` at the trace batch."""
+        inputs, the outputs' from an eager evaluation of ``model`` at the trace batch (at the example
+        values, else at them scaled down when an implicit stage does not converge there)."""
         from neml2.aoti.segments import _example
+        from neml2.errors import ConvergenceError
 
         subs = {n: self.sub_of(n) for n in model.input_spec if self.sub_of(n)}
         if not subs:
             return {}
-        ins = [
-            t(_example(t, self.trace_n, dtype, device, subs.get(k, ())), sub_batch_ndim=len(subs.get(k, ())))
-            for k, t in model.input_spec.items()
-        ]
-        with torch.no_grad():
-            out = model(*ins)
+
+        def run(scale: float) -> Any:
+            ins = [
+                t(
+                    scale * _example(t, self.trace_n, dtype, device, subs.get(k, ()), k),
+                    sub_batch_ndim=len(subs.get(k, ())),
+                )
+                for k, t in model.input_spec.items()
+            ]
+            with torch.no_grad():
+                return model(*ins)
+
+        try:
+            out = run(1.0)
+        except ConvergenceError:
+            out = run(1e-4)
         out = out if isinstance(out, tuple) else (out,)
         for k, w in zip(model.output_spec, out, strict=True):
             if w.sub_batch_ndim:

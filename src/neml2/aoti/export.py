@@ -18,6 +18,7 @@ folders, lock) and ``renames`` (boundary renames); their public names are import
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -148,6 +149,9 @@ def export_model(
             else:
                 entry = {"kind": "implicit", "given": st.inputs, "unknowns": st.outputs, "residuals": st.residuals}
                 entry.update(st.model.substep_metadata())  # adaptive substepping (runtime.py)
+                layout = st.model.system.site_layout
+                if layout is not None:  # the Newton Jacobian per site (solvers/site_blocks.py)
+                    entry["site_blocks"] = layout.to_metadata()
             if st.predictor_inputs:  # the Newton guess, a graph of its own
                 kinds["predictor"] = f"{prefix}{SEGMENT_SUFFIX['predictor']}.pt2"
                 entry["predictor_inputs"] = st.predictor_inputs
@@ -155,7 +159,7 @@ def export_model(
             entries.append(entry)
             for kind, fname in kinds.items():
                 seg = Segment(st, kind, types, promoted, batch)
-                example = [_example(types[n], N, dtype, device, batch.sub_of(n)) for n in seg.names]
+                example = [_example(types[n], N, dtype, device, batch.sub_of(n), n) for n in seg.names]
                 if seg.n_in > len(seg.names):  # x of the residual kinds
                     n = sum(st.model.system.unknown_sizes)  # with the unknowns' sites
                     example.append(torch.zeros(N, n, dtype=dtype, device=device))
@@ -164,6 +168,8 @@ def export_model(
                     "neml2.inputs": ",".join(seg.names + (["x"] if seg.n_in > len(seg.names) else [])),
                     "neml2.parameters": ",".join(p.name for p in promoted),
                 }
+                if kind == "residual" and st.model.system.site_layout is not None:
+                    _check_sites(seg, example + pvals)
                 jobs_list.append((seg, example + pvals, folder / fname, meta))
         timings = {}
         for (_, _, path, _), (t_exp, t_comp) in zip(jobs_list, compile_segments(jobs_list, jobs), strict=True):
@@ -183,6 +189,20 @@ def export_model(
         "batch": {"example_batch_shape": list(batch.dynamic), "dynamic_batch": batch.dynamic_batch},
         "timings": timings,
     }
+
+
+def _check_sites(seg: Segment, example: list[torch.Tensor]) -> None:
+    """A ``block`` group's residuals must be site-local: checked on the example before tracing (the
+    traced graph keeps only the blocks, and a probe of its values cannot run under the trace)."""
+    system = seg.stage.model.system
+    with torch.no_grad():
+        seg(*example)
+    L = system.site_layout
+    if math.prod(L.sites) > 1 and getattr(system, "_sites_checked", None) is not L:
+        raise InputError(
+            f"{seg.stage.model._where.get('block', 'ImplicitUpdate')}: the 'block' structure of its system could not "
+            "be checked at the example point (non-finite tangents); the per-site Jacobian cannot be compiled unchecked"
+        )
 
 
 def solver_config(stages: list[Stage]) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from neml2.errors import InputError
 from neml2.models.common.substepping import SubStep, assemble_steps, bisect, solve_partial
 from neml2.solvers.dense_lu import dense_solve
 from neml2.solvers.newton_config import NewtonConfig
+from neml2.solvers.site_blocks import SiteBlockJacobian, SiteLayout
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _DTYPES = {"float64": torch.float64, "float32": torch.float32}
 LS_TYPES = ("NONE", "BACKTRACKING", "STRONG_WOLFE")
 #: stage kind -> (the segment evaluation needs, the segment derivatives need: compiled with ``-d``)
@@ -66,6 +67,9 @@ class _Stage:
         #: adaptive substepping of an implicit stage (ImplicitUpdate.substep_metadata), None without
         self.substep = entry.get("substepping") if self.kind == "implicit" else None
         self.old_inputs = list(self.substep["old_inputs"]) if self.substep else []
+        #: the per-site Newton Jacobian of an implicit stage of ``block`` groups, None when dense
+        blocks = entry.get("site_blocks") if self.kind == "implicit" else None
+        self.layout = SiteLayout.from_metadata(blocks) if blocks else None
         self.in_sizes = [sizes[n] for n in self.inputs]
         self.out_sizes = [sizes[n] for n in self.outputs]
         self.n = sum(self.out_sizes)
@@ -80,11 +84,28 @@ class _Stage:
             raise FatalError(f"{folder}: a {self.kind} stage lacks its '{value}' segment")
         self.has_derivatives = derivative in self.graphs
 
+    def jacobian(self, parts: Any) -> Any:
+        """The residual graph's ``dr/dx`` outputs: the dense ``(N, n, n)``, or the per-site blocks as a
+        SiteBlockJacobian."""
+        return SiteBlockJacobian(self.layout, *parts) if self.layout is not None else parts[0]
+
+    def residual(self, *args: torch.Tensor) -> tuple[torch.Tensor, Any]:
+        """``r (N, n)`` and ``dr/dx`` (``jacobian``) of the stage's residual graph."""
+        r, *J = self.graphs["residual"](*args)
+        return r, self.jacobian(J)
+
+    def solve(self, J: Any, b: torch.Tensor, what: str) -> torch.Tensor:
+        """``J^{-1} b`` for ``b (N, n, p)``: per-site LU then the Schur complement, or one dense LU."""
+        return J.solve(b) if isinstance(J, SiteBlockJacobian) else dense_solve(J, b, what)
+
 
 class PointwiseLU:
     """The Newton solve of the C++ runtime: libneml2's ``solve_points`` itself when the extension is
     built, else the same elimination vectorized over the points (partial pivoting on the first
-    largest ``|pivot|``, the same operation order), so both runtimes take bitwise the same steps."""
+    largest ``|pivot|``, the same operation order), so both runtimes take bitwise the same steps.
+    A per-site Jacobian is solved by its blocks' LU (``direct``), as the C++ runtime does."""
+
+    direct = True
 
     def solve(self, J: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
         try:
@@ -337,9 +358,9 @@ class PyModel(RuntimeBoundary):
             steps = self._solve(st, given, old, guess, params, N)
             x = steps[0].x if len(steps) == 1 else assemble_steps(steps, steps[0].x.new_zeros(N, st.n))
             if D is not None and len(steps) == 1:
-                _, Jx = st.graphs["residual"](*given, x, *params)
+                _, Jx = st.residual(*given, x, *params)
                 (Jg,) = st.graphs["sensitivity"](*given, x, *params)
-                dx = -dense_solve(Jx, self._chain(Jg, st, D, seeds, N), "tangent")
+                dx = -st.solve(Jx, self._chain(Jg, st, D, seeds, N), "tangent")
                 D.update(zip(st.outputs, torch.split(dx, st.out_sizes, dim=1), strict=True))
             elif D is not None:
                 dx = self._substep_sensitivity(st, given + old, steps, params, D, N)
@@ -359,13 +380,11 @@ class PyModel(RuntimeBoundary):
         """Newton per point from the predictor's guess (``x0 = 0`` without one); converged points
         leave the active set.  With substepping, the points that fail are bisected as the eager
         ImplicitUpdate does (``neml2.models.common.substepping.bisect``)."""
-        residual = st.graphs["residual"]
 
         def system(g: list[torch.Tensor], n: int) -> Any:
-            def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+            def fn(xa: torch.Tensor, idx: torch.Tensor) -> tuple[torch.Tensor, Any]:
                 gi = g if idx.numel() == n else [t[idx] for t in g]
-                r, J = residual(*gi, xa.contiguous(), *params)
-                return r, J
+                return st.residual(*gi, xa.contiguous(), *params)
 
             return fn
 
@@ -446,14 +465,14 @@ class PyModel(RuntimeBoundary):
             first = step.a == 0.0
             g = self._substep(st, ext, P, step.a, step.b, None if first else self._history(st, cur[P], True))
             gD = self._substep(st, ext_D, P, step.a, step.b, None if first else self._history(st, dcur[P], False))
-            _, Jx = st.graphs["residual"](*g, step.x.contiguous(), *params)
+            _, Jx = st.residual(*g, step.x.contiguous(), *params)
             (Jg,) = st.graphs["sensitivity"](*g, step.x.contiguous(), *params)
             rhs = Jg.new_zeros(P.numel(), Jg.shape[1], M)
             off = 0
             for t, s in zip(gD, st.in_sizes, strict=True):
                 rhs += torch.bmm(Jg[:, :, off : off + s], t.reshape(P.numel(), s, M))
                 off += s
-            dcur[P] = -dense_solve(Jx, rhs, "tangent")
+            dcur[P] = -st.solve(Jx, rhs, "tangent")
             cur[P] = step.x
         return dcur
 

@@ -3,6 +3,7 @@ sensitivity, each taking its tensors positionally at ``(N, *base)``; and the exa
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from neml2.aoti.batch_settings import ExampleBatch
 from neml2.aoti.parameters import Promoted, _swapped
 from neml2.aoti.stages import Stage
 from neml2.models.dense_jacobian import LEAF, Site, seed_columns, seeded_jacobian, site_size
+from neml2.solvers.site_blocks import SiteBlockJacobian
 from neml2.types import TensorWrapper
 
 
@@ -91,9 +93,12 @@ class Segment(nn.Module):
         return (torch.cat(cols, dim=1).contiguous(),)
 
     def _residual(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        """``r (N, n)`` and ``dr/dx``: dense ``(N, n, n)``, or for a system of ``block`` groups its
+        per-site blocks ``A (N, G, k, k)`` (then ``B``, ``C``, ``D`` with dense unknowns)."""
         *given, x = tensors
-        r, J, _ = self.body._evaluate(self._typed(given), x)
-        return r.contiguous(), J.contiguous()
+        r, J, _ = self.body._evaluate(self._typed(given), x, blocks=True)
+        parts = J.parts() if isinstance(J, SiteBlockJacobian) else (J,)
+        return r.contiguous(), *(t.contiguous() for t in parts)
 
     def _sensitivity(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
         *given, x = tensors
@@ -118,8 +123,15 @@ class Segment(nn.Module):
 
 
 def _example(
-    t: type[TensorWrapper], n: int, dtype: torch.dtype, device: torch.device, sub: tuple[int, ...] = ()
+    t: type[TensorWrapper],
+    n: int,
+    dtype: torch.dtype,
+    device: torch.device,
+    sub: tuple[int, ...] = (),
+    name: str = "",
 ) -> torch.Tensor:
-    g = torch.Generator().manual_seed(n)
+    """Example values of variable ``name`` for a trace: positive, and distinct between variables (two
+    equal times would make a rate model's step degenerate)."""
+    g = torch.Generator().manual_seed(n + zlib.crc32(name.encode()))
     x = 0.1 + torch.rand(n, *sub, *t.BASE_SHAPE, generator=g, dtype=torch.float64)
     return x.to(dtype=dtype, device=device)

@@ -63,6 +63,17 @@ class SiteLayout:
             )
         return cls(tuple(sub), tuple(block), dense, cols_A, rows_A, cols_D, rows_D)
 
+    def to_metadata(self) -> dict[str, Any]:
+        """The layout as a compiled artifact's stage entry ``"site_blocks"`` (docs/aoti_artifacts.md)."""
+        out: dict[str, Any] = {"sites": list(self.sites), "block": list(self.block), "dense": list(self.dense)}
+        out.update({k: getattr(self, k).tolist() for k in ("cols_A", "rows_A", "cols_D", "rows_D")})
+        return out
+
+    @classmethod
+    def from_metadata(cls, d: dict[str, Any]) -> SiteLayout:
+        idx = {k: torch.tensor(d[k], dtype=torch.long) for k in ("cols_A", "rows_A", "cols_D", "rows_D")}
+        return cls(tuple(d["sites"]), tuple(d["block"]), tuple(d["dense"]), **idx)
+
     @property
     def k(self) -> int:
         return int(self.cols_A.shape[-1])
@@ -100,6 +111,10 @@ class SiteBlockJacobian:
     def _parts(self) -> dict[str, torch.Tensor]:
         return {k: getattr(self, k) for k in "ABCD" if getattr(self, k) is not None}
 
+    def parts(self) -> tuple[torch.Tensor, ...]:
+        """``(A,)`` or ``(A, B, C, D)``: the tensors a compiled residual graph returns after ``r``."""
+        return tuple(self._parts().values())
+
     @property
     def shape(self) -> tuple[int, int, int]:
         n = self.layout.cols_A.numel() + self.layout.m
@@ -123,6 +138,22 @@ class SiteBlockJacobian:
         yD = torch.einsum("nigk,ngkp->nip", self.C, vA) + self.D @ vD
         return self.layout.merge(yA, yD, rows=True)
 
+    @classmethod
+    def from_dense(cls, layout: SiteLayout, J: torch.Tensor) -> SiteBlockJacobian:
+        """The blocks of an assembled ``(N, n, n)`` Jacobian (the inverse of ``dense``)."""
+        rA, cA = layout.rows_A.to(J.device), layout.cols_A.to(J.device)
+        A = J[:, rA.unsqueeze(-1), cA.unsqueeze(-2)]
+        if layout.m == 0:
+            return cls(layout, A)
+        rD, cD = layout.rows_D.to(J.device), layout.cols_D.to(J.device)
+        return cls(
+            layout,
+            A,
+            J[:, rA.unsqueeze(-1), cD],
+            J[:, rD.reshape(-1, 1, 1), cA.unsqueeze(0)],
+            J[:, rD.unsqueeze(-1), cD],
+        )
+
     def dense(self) -> torch.Tensor:
         """The ``(N, n, n)`` matrix (for linear solvers without a per-site path, and for tests)."""
         N, n, _ = self.shape
@@ -141,14 +172,15 @@ class SiteBlockJacobian:
     def solve(self, b: torch.Tensor, linear: Any = None) -> torch.Tensor:
         """``J^{-1} b`` (``b (N, n)`` or ``(N, n, p)``): per-site LU, then the Schur complement of the dense unknowns
         with ``linear``'s ``schur_solver`` when it is a SchurComplement whose primary group is the block
-        group; another linear solver gets the assembled matrix."""
+        group; another linear solver gets the assembled matrix, except a direct one (DenseLU, or one
+        marked ``direct``: the compiled runtime's pointwise LU), for which the blocks are solved by LU."""
         from neml2.solvers.dense_lu import DenseLU, dense_solve
         from neml2.solvers.schur_complement import SchurComplement
 
         schur = None
         if isinstance(linear, SchurComplement) and linear.primary_is(self.layout.block):
             schur = linear.schur_solver
-        elif linear is not None and not isinstance(linear, DenseLU):
+        elif linear is not None and not (isinstance(linear, DenseLU) or getattr(linear, "direct", False)):
             return linear.solve(self.dense(), b)
         vec = b.dim() == 2
         bA, bD = self.layout.split(b.unsqueeze(-1) if vec else b, rows=True)

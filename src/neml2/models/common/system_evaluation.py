@@ -107,6 +107,11 @@ def evaluate_blocks(
     L: SiteLayout = system.site_layout
     model = system.model
     G, k, m = math.prod(L.sites), L.k, L.m
+    if m and torch.compiler.is_compiling():
+        # a compiled graph: reverse mode does not trace through every op under torch.export, so C (and
+        # with it A, B, D) comes from the dense seeding, the stored Jacobian still per site
+        r, J, _ = evaluate_system(system, state, {}, (("", x),), shape, who=who)
+        return r, SiteBlockJacobian.from_dense(L, J)
     K = k + m
     sizes = system.unknown_sizes
     koff, moff, c = {}, {}, 0
@@ -208,16 +213,18 @@ def _coupling(
     with torch.enable_grad():
         xg = x.detach().requires_grad_(True)
         rD = evaluate_residual(system, dict(state), xg, shape, who=who)[:, L.rows_D.to(x.device)]
-    N, mr = rD.shape
-    C = x.new_zeros(N, mr, *L.cols_A.shape)
-    if not rD.requires_grad:
-        return C
-    eye = torch.eye(mr, dtype=x.dtype, device=x.device).unsqueeze(1).expand(mr, N, mr)
-    try:
-        (g,) = torch.autograd.grad(rD, xg, eye, is_grads_batched=True, allow_unused=True, retain_graph=True)
-        grads = [None] * mr if g is None else list(g)
-    except RuntimeError:  # an op without a batching rule: one pass per row
-        grads = [torch.autograd.grad(rD[:, j].sum(), xg, retain_graph=True, allow_unused=True)[0] for j in range(mr)]
+        N, mr = rD.shape
+        C = x.new_zeros(N, mr, *L.cols_A.shape)
+        if not rD.requires_grad:
+            return C
+        eye = torch.eye(mr, dtype=x.dtype, device=x.device).unsqueeze(1).expand(mr, N, mr)
+        try:
+            (g,) = torch.autograd.grad(rD, xg, eye, is_grads_batched=True, allow_unused=True, retain_graph=True)
+            grads = [None] * mr if g is None else list(g)
+        except RuntimeError:  # an op without a batching rule: one pass per row
+            grads = [
+                torch.autograd.grad(rD[:, j].sum(), xg, retain_graph=True, allow_unused=True)[0] for j in range(mr)
+            ]
     for j, g in enumerate(grads):
         if g is not None:
             C[:, j] = g[:, L.cols_A.to(x.device)]
