@@ -265,7 +265,7 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::stri
       args.insert(args.end(), ps.begin(), ps.end());
       std::vector<at::Tensor> outs;
       if (!D)
-        outs = st.graphs.at("forward")(args);
+        outs = st.graphs.at("forward").points(args, given.size());
       else
       {
         outs = st.graphs.at("jacobian")(args);

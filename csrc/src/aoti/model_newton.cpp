@@ -195,7 +195,7 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
       args.push_back(all ? g : g.index_select(0, idx));
     args.push_back(xa.contiguous());
     args.insert(args.end(), ps.begin(), ps.end());
-    auto out = residual(args);
+    auto out = residual.points(args, given.size() + 1);
     const std::size_t want = !st.blocks.on ? 2 : st.blocks.m ? 5 : 2;
     if (out.size() != want)
       throw FatalError("segment " + residual.file + " returned " + std::to_string(out.size()) +

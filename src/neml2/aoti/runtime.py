@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,23 @@ _DTYPES = {"float64": torch.float64, "float32": torch.float32}
 LS_TYPES = ("NONE", "BACKTRACKING", "STRONG_WOLFE")
 #: stage kind -> (the segment evaluation needs, the segment derivatives need: compiled with ``-d``)
 SEGMENTS = {"explicit": ("forward", "jacobian"), "implicit": ("residual", "sensitivity")}
+
+
+#: points a graph runs on at once (the C++ runtime's POINT_CHUNK): the graphs are pointwise, and a
+#: chunk's intermediates stay in cache (2-4x faster at 10^5 points than one call)
+POINT_CHUNK = 4096
+
+
+def run_points(graph: Any, args: Sequence[torch.Tensor], batched: int) -> list[torch.Tensor]:
+    """``graph(*args)`` over ``POINT_CHUNK`` points at a time: the first ``batched`` arguments split
+    along their batch axis, the others (the parameters) passed whole; the outputs concatenated."""
+    N = args[0].shape[0] if batched else 0
+    if N <= POINT_CHUNK:
+        return list(graph(*args))
+    parts = []
+    for i in range(0, N, POINT_CHUNK):
+        parts.append(graph(*(a[i : i + POINT_CHUNK] if j < batched else a for j, a in enumerate(args))))
+    return [torch.cat(p) for p in zip(*parts, strict=True)]
 
 
 class _PortableIsaFilter(logging.Filter):
@@ -91,7 +108,7 @@ class _Stage:
 
     def residual(self, *args: torch.Tensor) -> tuple[torch.Tensor, Any]:
         """``r (N, n)`` and ``dr/dx`` (``jacobian``) of the stage's residual graph."""
-        r, *J = self.graphs["residual"](*args)
+        r, *J = run_points(self.graphs["residual"], args, len(self.inputs) + 1)
         return r, self.jacobian(J)
 
     def solve(self, J: Any, b: torch.Tensor, what: str) -> torch.Tensor:
@@ -346,7 +363,7 @@ class PyModel(RuntimeBoundary):
             given = [state[n] for n in st.inputs]
             if st.kind == "explicit":
                 if D is None:
-                    outs = list(st.graphs["forward"](*given, *params))
+                    outs = run_points(st.graphs["forward"], [*given, *params], len(given))
                 else:
                     *outs, J = st.graphs["jacobian"](*given, *params)
                     dy = self._chain(J, st, D, seeds, N)
