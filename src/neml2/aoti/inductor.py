@@ -22,11 +22,7 @@ def inductor_options() -> dict[str, Any]:
     vector ISA), a quick ``-O1`` wrapper without line tables, tensor constants kept as buffers
     (inlining 0-d parameters as scalars trips a lowering bug on ``reshape``), and OpenMP loops that
     take the thread count of the process running them (without ``dynamic_threads`` a kernel bakes
-    in the compiling process's count: 1 in the parallel compile workers, a serial artifact).
-    Intermediates are stored once they take 4 ops or are read twice, and loops are not fused
-    side by side: the dual-number graphs of a crystal step then run 20-30% faster at 10^3-10^4
-    points than as a few giant kernels that recompute shared terms (about 20% slower at N = 3;
-    benchmarks/crystal.py)."""
+    in the compiling process's count: 1 in the parallel compile workers, a serial artifact)."""
     return {
         "cpp.march": "",
         "cpp.vec_isa_ok": False,
@@ -38,9 +34,6 @@ def inductor_options() -> dict[str, Any]:
         "aot_inductor.enable_line_tables": False,
         "always_keep_tensor_constants": True,
         "cpp.dynamic_threads": True,
-        "realize_cpu_opcount_threshold": 4,
-        "realize_reads_threshold": 1,
-        "cpp.max_horizontal_fusion_size": 1,
     }
 
 
