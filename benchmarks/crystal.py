@@ -79,70 +79,46 @@ def _file_inputs(n: int, device: torch.device, state: dict[str, torch.Tensor], i
     }
 
 
-def file_routes(n: int, device: torch.device) -> dict[str, Runner]:
-    """tests/aoti/crystal.i's step, eager and compiled, from a state 10 eager steps past yield."""
-    from bench_routes import artifact
-
-    from neml2.aoti import Model
-
-    model = neml2.load_input(CRYSTAL_INPUT).get_model("model").to(device=device)
-    torch.manual_seed(0)
-    f64 = {"dtype": torch.float64, "device": device}
-    state = {
-        "elastic_strain": torch.zeros(n, 6, **f64),
-        "slip_hardening": torch.zeros(n, **f64),
-        "orientation": MRP.rand(n, **f64).data,
-    }
-
-    def eager(s: dict, i: int) -> dict:
-        ins = _file_inputs(n, device, s, i)
-        out = model.call_by_name({k: t(ins[k]) for k, t in model.input_spec.items()})
-        return {k: out[k].data for k in s}
-
-    with torch.no_grad():
-        for i in range(10):
-            state = eager(state, i)
-    compiled = Model(str(artifact(CRYSTAL_INPUT, False, device).folder), device.type)
-    ins = _file_inputs(n, device, state, 10)
-    return {"eager": Runner(lambda: eager(state, 10)), "compiled": Runner(lambda: compiled.forward(ins))}
-
-
 POLYCRYSTAL_INPUT = CRYSTAL_INPUT.with_name("polycrystal.i")
 PER_GRAIN = ("elastic_strain", "slip_hardening", "orientation")
 
 
-def polycrystal_routes(n: int, grains: int, device: torch.device) -> dict[str, Runner]:
-    """tests/aoti/polycrystal.i (the single crystal per grain, a Taylor average) with ``grains``
-    grains, eager and compiled (the per-grain Newton blocks), from a state 10 eager steps past yield."""
-    from bench_routes import AOTI_ROOT
+def file_routes(n: int, device: torch.device, grains: int = 0) -> dict[str, Runner]:
+    """tests/aoti/crystal.i's step (or, with ``grains``, tests/aoti/polycrystal.i's: that crystal per
+    grain, a Taylor average, the per-grain Newton blocks), eager and compiled, from a state 10 eager
+    steps past yield."""
+    from bench_routes import AOTI_ROOT, artifact
 
     from neml2.aoti import Model
     from neml2.aoti.export import compile_file
 
-    sites = [f"Settings/example_batch_shape/{v}~1='(2; {grains})'" for v in PER_GRAIN]
-    model = neml2.load_input(POLYCRYSTAL_INPUT).get_model("model").to(device=device)
+    path = POLYCRYSTAL_INPUT if grains else CRYSTAL_INPUT
+    sites = (grains,) if grains else ()
+    model = neml2.load_input(path).get_model("model").to(device=device)
     torch.manual_seed(0)
     f64 = {"dtype": torch.float64, "device": device}
     state = {
-        "elastic_strain": torch.zeros(n, grains, 6, **f64),
-        "slip_hardening": torch.zeros(n, grains, **f64),
-        "orientation": MRP.rand(n, grains, **f64).data,
+        "elastic_strain": torch.zeros(n, *sites, 6, **f64),
+        "slip_hardening": torch.zeros(n, *sites, **f64),
+        "orientation": MRP.rand(n, *sites, **f64).data,
     }
 
-    def typed(ins: dict[str, torch.Tensor]) -> dict:
-        return {k: t(ins[k], sub_batch_ndim=int(k.split("~")[0] in PER_GRAIN)) for k, t in model.input_spec.items()}
-
     def eager(s: dict, i: int) -> dict:
-        out = model.call_by_name(typed(_file_inputs(n, device, s, i)))
+        ins = _file_inputs(n, device, s, i)
+        per_site = {k: len(sites) * (k.split("~")[0] in PER_GRAIN) for k in model.input_spec}
+        out = model.call_by_name({k: t(ins[k], sub_batch_ndim=per_site[k]) for k, t in model.input_spec.items()})
         return {k: out[k].data for k in s}
 
     with torch.no_grad():
         for i in range(10):
             state = eager(state, i)
-    res = compile_file(
-        POLYCRYSTAL_INPUT, "model", AOTI_ROOT / f"polycrystal_G{grains}", devices=[device.type], overrides=sites
-    )
-    compiled = Model(str(res.meta_path.parent), device.type)
+    if grains:
+        declared = [f"Settings/example_batch_shape/{v}~1='(2; {grains})'" for v in PER_GRAIN]
+        out = AOTI_ROOT / f"polycrystal_G{grains}"
+        folder = compile_file(path, "model", out, devices=[device.type], overrides=declared).meta_path.parent
+    else:
+        folder = artifact(path, False, device).folder
+    compiled = Model(str(folder), device.type)
     ins = _file_inputs(n, device, state, 10)
     return {"eager": Runner(lambda: eager(state, 10)), "compiled": Runner(lambda: compiled.forward(ins))}
 
@@ -200,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for grains in (4,) if args.quick else (4, 16):
         for n in [m for m in sizes if m * grains <= 160000]:
-            routes = polycrystal_routes(n, grains, device)
+            routes = file_routes(n, device, grains)
             row = [str(grains), f"{n:.0e}"]
             for runner in routes.values():
                 med, _, _ = measure(runner, device, budget_s=budget, max_reps=200)

@@ -307,7 +307,7 @@ Model::run(TensorMap & state, int64_t N, TensorMap * D, const std::map<std::stri
       auto args = given;
       args.push_back(x);
       args.insert(args.end(), ps.begin(), ps.end());
-      auto rJ = st.graphs.at("residual")(args);
+      auto rJ = st.graphs.at("residual").points(args, given.size() + 1);
       auto Jg = st.graphs.at("sensitivity")(args).at(0);
       auto dx = -detail::jacobian_solve(st, std::vector<at::Tensor>(rJ.begin() + 1, rJ.end()), chain(Jg));
       auto parts = at::split_with_sizes(dx, st.out_sizes, 1);

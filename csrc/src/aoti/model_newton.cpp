@@ -196,7 +196,7 @@ Model::newton(detail::Stage & st, const std::vector<at::Tensor> & given, at::Ten
     args.push_back(xa.contiguous());
     args.insert(args.end(), ps.begin(), ps.end());
     auto out = residual.points(args, given.size() + 1);
-    const std::size_t want = !st.blocks.on ? 2 : st.blocks.m ? 5 : 2;
+    const std::size_t want = st.blocks.on && st.blocks.m ? 5 : 2; // r, J or r, A, B, C, D
     if (out.size() != want)
       throw FatalError("segment " + residual.file + " returned " + std::to_string(out.size()) +
                        " tensors, expected " + std::to_string(want));
@@ -496,7 +496,7 @@ Model::substep_sensitivity(detail::Stage & st,
     auto args = g;
     args.push_back(step.x.contiguous());
     args.insert(args.end(), ps.begin(), ps.end());
-    auto rJ = st.graphs.at("residual")(args);
+    auto rJ = st.graphs.at("residual").points(args, g.size() + 1);
     const std::vector<at::Tensor> Jx(rJ.begin() + 1, rJ.end());
     auto Jg = st.graphs.at("sensitivity")(args).at(0);
     const int64_t n = P.numel();
