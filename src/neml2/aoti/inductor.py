@@ -22,7 +22,10 @@ def inductor_options() -> dict[str, Any]:
     vector ISA), a quick ``-O1`` wrapper without line tables, tensor constants kept as buffers
     (inlining 0-d parameters as scalars trips a lowering bug on ``reshape``), and OpenMP loops that
     take the thread count of the process running them (without ``dynamic_threads`` a kernel bakes
-    in the compiling process's count: 1 in the parallel compile workers, a serial artifact)."""
+    in the compiling process's count: 1 in the parallel compile workers, a serial artifact).
+    A pointwise intermediate read by more than one consumer is stored, not recomputed in each: the
+    dual-number graphs of a crystal step share many terms, and stored they run 25% faster at
+    10^3-10^5 points (about 7% slower at N = 3; benchmarks/crystal.py)."""
     return {
         "cpp.march": "",
         "cpp.vec_isa_ok": False,
@@ -34,6 +37,7 @@ def inductor_options() -> dict[str, Any]:
         "aot_inductor.enable_line_tables": False,
         "always_keep_tensor_constants": True,
         "cpp.dynamic_threads": True,
+        "realize_reads_threshold": 1,
     }
 
 
