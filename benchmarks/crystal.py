@@ -103,9 +103,10 @@ def file_routes(n: int, device: torch.device, grains: int = 0) -> dict[str, Runn
         "orientation": MRP.rand(n, *sites, **f64).data,
     }
 
+    per_site = {k: len(sites) * (k.split("~")[0] in PER_GRAIN) for k in model.input_spec}
+
     def eager(s: dict, i: int) -> dict:
         ins = _file_inputs(n, device, s, i)
-        per_site = {k: len(sites) * (k.split("~")[0] in PER_GRAIN) for k in model.input_spec}
         out = model.call_by_name({k: t(ins[k], sub_batch_ndim=per_site[k]) for k, t in model.input_spec.items()})
         return {k: out[k].data for k in s}
 

@@ -24,8 +24,8 @@ def inductor_options() -> dict[str, Any]:
     take the thread count of the process running them (without ``dynamic_threads`` a kernel bakes
     in the compiling process's count: 1 in the parallel compile workers, a serial artifact).
     A pointwise intermediate read by more than one consumer is stored, not recomputed in each: the
-    dual-number graphs of a crystal step share many terms, and stored they run 25% faster at
-    10^3-10^5 points (about 7% slower at N = 3; benchmarks/crystal.py)."""
+    dual-number graphs of a crystal step share many terms, and stored they run about 22% faster
+    at 10^3-10^5 points (about 7% slower at N = 3; benchmarks/crystal.py)."""
     return {
         "cpp.march": "",
         "cpp.vec_isa_ok": False,
